@@ -1,0 +1,294 @@
+/**
+ * Findings and FixPlans: a fix is text edits against the original source plus the wrapper imports
+ * it needs. Every byte a fix does not change stays as the author wrote it; new code follows the
+ * file's quotes, semicolons, indentation and line endings.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { isRequireCall, staticString } from './origins';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+export interface WrapperImport {
+  readonly module: string;
+  readonly name: string;
+}
+
+export interface FixPlan {
+  readonly edits: readonly TextEdit[];
+  readonly imports: readonly WrapperImport[];
+}
+
+/** What a mode's detector hands to its rule. */
+export interface Finding<MessageId extends string = string> {
+  readonly node: TSESTree.Node | TSESTree.SourceLocation;
+  readonly loc?: TSESTree.SourceLocation;
+  readonly messageId: MessageId;
+  readonly data?: Record<string, string>;
+  readonly suggestion?: {
+    readonly messageId: MessageId;
+    readonly data?: Record<string, string>;
+    readonly plan: () => FixPlan | undefined;
+  };
+}
+
+export interface FileStyle {
+  readonly quote: "'" | '"';
+  readonly semi: boolean;
+  readonly indentUnit: string;
+  readonly eol: '\n' | '\r\n';
+  readonly commonjs: boolean;
+}
+
+const styles = new WeakMap<object, FileStyle>();
+
+function detectIndentUnit(text: string): string {
+  let min = Infinity;
+  let tabs = 0;
+  let spaces = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && i < 400; i++) {
+    const match = /^([ \t]+)\S/.exec(lines[i]!);
+    if (!match) continue;
+    const indent = match[1]!;
+    const rest = lines[i]!.slice(indent.length);
+    if (rest.startsWith('*')) continue; // JSDoc continuation
+    if (indent.startsWith('\t')) tabs++;
+    else {
+      spaces++;
+      if (indent.length < min) min = indent.length;
+    }
+  }
+  if (tabs > spaces) return '\t';
+  return min !== Infinity && min >= 2 && min <= 8 ? ' '.repeat(min) : '  ';
+}
+
+function isCommonJs(sourceCode: SourceCode): boolean {
+  const { ast } = sourceCode;
+  let sawRequire = false;
+  for (const statement of ast.body) {
+    if (
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration
+    ) {
+      return false;
+    }
+    if (requireSource(statement, sourceCode) !== undefined) sawRequire = true;
+  }
+  return sawRequire || ast.sourceType !== 'module';
+}
+
+/** The module a top-level `const x = require('m')` / `require('m')` statement loads. */
+function requireSource(statement: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+    for (const declarator of statement.declarations) {
+      let init = declarator.init;
+      while (init && init.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+      if (init && isRequireCall(init, sourceCode)) return staticString((init as TSESTree.CallExpression).arguments[0]);
+    }
+  }
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement && isRequireCall(statement.expression, sourceCode)) {
+    return staticString((statement.expression as TSESTree.CallExpression).arguments[0]);
+  }
+  return undefined;
+}
+
+/** Quote, semicolon, indentation, line-ending and module-format style of a file (cached). */
+export function fileStyle(sourceCode: SourceCode): FileStyle {
+  let style = styles.get(sourceCode.ast);
+  if (style) return style;
+  const { text, ast } = sourceCode;
+  let quote: "'" | '"' = "'";
+  let semi = true;
+  let decided = false;
+  for (const statement of ast.body) {
+    let literal: TSESTree.Node | undefined;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) literal = statement.source;
+    else if (requireSource(statement, sourceCode) !== undefined) {
+      literal = sourceCode.getTokens(statement).find((token) => token.type === 'String') as TSESTree.Node | undefined;
+    }
+    if (!literal) continue;
+    const raw = text.slice(literal.range[0], literal.range[0] + 1);
+    if (raw === '"' || raw === "'") quote = raw;
+    semi = text[statement.range[1] - 1] === ';';
+    decided = true;
+    break;
+  }
+  if (!decided) {
+    const firstString = ast.tokens?.find((token) => token.type === 'String');
+    if (firstString && firstString.value.startsWith('"')) quote = '"';
+    const first = ast.body.find((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement || statement.type === AST_NODE_TYPES.VariableDeclaration);
+    if (first) semi = text[first.range[1] - 1] === ';';
+  }
+  style = {
+    quote,
+    semi,
+    indentUnit: detectIndentUnit(text),
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    commonjs: isCommonJs(sourceCode),
+  };
+  styles.set(sourceCode.ast, style);
+  return style;
+}
+
+/** A string literal in the file's quote style. */
+export function quoteString(value: string, style: FileStyle): string {
+  const escaped = value.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return style.quote === "'"
+    ? `'${escaped.replace(/'/g, "\\'")}'`
+    : `"${escaped.replace(/"/g, '\\"')}"`;
+}
+
+/** The indentation (leading whitespace) of the line containing `index`. */
+export function lineIndent(text: string, index: number): string {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, index + 1))![0];
+}
+
+/**
+ * Adds `unit` to every line start inside `[start, end)` of the source, except lines that begin
+ * inside a template literal (their whitespace is part of a string).
+ */
+export function indentLines(sourceCode: SourceCode, start: number, end: number, unit: string): string {
+  const { text } = sourceCode;
+  const templates = (sourceCode.ast.tokens ?? []).filter(
+    (token) => token.type === 'Template' && token.range[1] > start && token.range[0] < end,
+  );
+  let out = '';
+  let cursor = start;
+  for (let i = start; i < end; i++) {
+    if (text[i] !== '\n') continue;
+    const lineStart = i + 1;
+    out += text.slice(cursor, lineStart);
+    cursor = lineStart;
+    if (lineStart >= end) break;
+    const insideTemplate = templates.some((token) => token.range[0] < lineStart && lineStart < token.range[1]);
+    const rest = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? end : Math.min(end, text.indexOf('\n', lineStart)));
+    if (!insideTemplate && rest.trim() !== '') out += unit;
+  }
+  return out + text.slice(cursor, end);
+}
+
+/** Edits that make `names` from `module` available in the file (none for names it already has). */
+export function planImport(sourceCode: SourceCode, module: string, names: readonly string[]): TextEdit[] {
+  const style = fileStyle(sourceCode);
+  const { ast } = sourceCode;
+  const semi = style.semi ? ';' : '';
+  let missing = [...new Set(names)];
+
+  if (!style.commonjs) {
+    let lastImport: TSESTree.ImportDeclaration | undefined;
+    let mergeInto: TextEdit | undefined;
+    for (const statement of ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+      lastImport = statement;
+      if (statement.source.value !== module || statement.importKind === 'type') continue;
+      const named = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
+      missing = missing.filter((name) => !named.some((s) => s.local.name === name && s.importKind !== 'type'));
+      if (mergeInto || statement.specifiers.some((s) => s.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) continue;
+      const last = named[named.length - 1];
+      const defaultSpecifier = statement.specifiers[0];
+      if (last) mergeInto = { range: [last.range[1], last.range[1]], text: '' };
+      else if (defaultSpecifier) mergeInto = { range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: '{}' };
+    }
+    if (missing.length === 0) return [];
+    if (mergeInto) {
+      const list = missing.join(', ');
+      return [{ range: mergeInto.range, text: mergeInto.text === '{}' ? `, { ${list} }` : `, ${list}` }];
+    }
+    const line = `import { ${missing.join(', ')} } from ${quoteString(module, style)}${semi}`;
+    if (lastImport) return [{ range: [lastImport.range[1], lastImport.range[1]], text: `${style.eol}${line}` }];
+    return [insertAtTop(sourceCode, line)];
+  }
+
+  let lastHeaderRequire: TSESTree.Node | undefined;
+  let mergeInto: TSESTree.Node | undefined;
+  let inHeader = true;
+  for (const statement of ast.body) {
+    const source = requireSource(statement, sourceCode);
+    if (source === undefined) {
+      if (!isDirective(statement)) inHeader = false;
+      continue;
+    }
+    if (inHeader) lastHeaderRequire = statement;
+    if (source !== module || statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || declarator.init?.type !== AST_NODE_TYPES.CallExpression) continue;
+      const props = declarator.id.properties;
+      missing = missing.filter(
+        (name) => !props.some((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === name),
+      );
+      const last = props[props.length - 1];
+      if (!mergeInto && last && last.type === AST_NODE_TYPES.Property) mergeInto = last;
+    }
+  }
+  if (missing.length === 0) return [];
+  if (mergeInto) return [{ range: [mergeInto.range[1], mergeInto.range[1]], text: `, ${missing.join(', ')}` }];
+  const line = `const { ${missing.join(', ')} } = require(${quoteString(module, style)})${semi}`;
+  if (lastHeaderRequire) return [{ range: [lastHeaderRequire.range[1], lastHeaderRequire.range[1]], text: `${style.eol}${line}` }];
+  return [insertAtTop(sourceCode, line)];
+}
+
+function isDirective(statement: TSESTree.Node): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && typeof (statement as TSESTree.ExpressionStatement).directive === 'string';
+}
+
+/** After the directive prologue, or before the first statement (and the comments attached to it). */
+function insertAtTop(sourceCode: SourceCode, line: string): TextEdit {
+  const style = fileStyle(sourceCode);
+  const { ast } = sourceCode;
+  let lastDirective: TSESTree.Node | undefined;
+  for (const statement of ast.body) {
+    if (!isDirective(statement)) break;
+    lastDirective = statement;
+  }
+  if (lastDirective) return { range: [lastDirective.range[1], lastDirective.range[1]], text: `${style.eol}${line}` };
+  const first = ast.body[0];
+  if (!first) {
+    const shebang = sourceCode.getAllComments().find((comment) => (comment.type as string) === 'Shebang');
+    const at = shebang ? shebang.range[1] : 0;
+    return { range: [at, at], text: shebang ? `${style.eol}${line}${style.eol}` : `${line}${style.eol}` };
+  }
+  let at = first.range[0];
+  const leading = sourceCode.getCommentsBefore(first);
+  // Keep comments that document the first statement attached to it.
+  for (let i = leading.length - 1; i >= 0; i--) {
+    const comment = leading[i]!;
+    if ((comment.type as string) === 'Shebang') break;
+    const next = i + 1 < leading.length ? leading[i + 1]! : first;
+    if (next.loc.start.line - comment.loc.end.line > 1) break;
+    if (i === 0 && comment.loc.start.line === 1 && comment.type === 'Block' && comment.value.startsWith('*') === false) break;
+    at = comment.range[0];
+  }
+  return { range: [at, at], text: `${line}${style.eol}${style.eol}` };
+}
+
+/** Turns a FixPlan into ESLint fix operations (one suggestion = one self-contained edit set). */
+export function planToFixes(sourceCode: SourceCode, plan: FixPlan, fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] {
+  const fixes: TSESLint.RuleFix[] = [];
+  const imports = new Map<string, Set<string>>();
+  for (const item of plan.imports) {
+    const names = imports.get(item.module) ?? new Set<string>();
+    names.add(item.name);
+    imports.set(item.module, names);
+  }
+  const edits: TextEdit[] = [...plan.edits];
+  for (const [module, names] of imports) edits.push(...planImport(sourceCode, module, [...names]));
+  // Edits at the same position are joined in plan order (ESLint rejects overlapping fixes).
+  const byStart = new Map<string, TextEdit>();
+  for (const edit of edits) {
+    const key = `${edit.range[0]}:${edit.range[1]}`;
+    const existing = byStart.get(key);
+    byStart.set(key, existing && edit.range[0] === edit.range[1] ? { range: edit.range, text: existing.text + edit.text } : edit);
+  }
+  for (const edit of byStart.values()) fixes.push(fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
+  return fixes;
+}

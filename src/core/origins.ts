@@ -1,0 +1,458 @@
+/**
+ * "Where does this value come from?" — the one seam every mode asks.
+ *
+ * An origin is a module (or the global object) plus a path of property names from it. Two markers
+ * extend the path: `#new` for an instance created with `new` (or a value typed as that class), and
+ * `#call` for the value a call returns. `import cron from 'node-cron'; cron.schedule` and
+ * `require('node-cron').schedule` both resolve to `node-cron` + `['schedule']` once the default
+ * interop segment is dropped (see `originKey`).
+ *
+ * Today the answer comes from imports, requires and same-file declarations (ESLint's scope
+ * manager); a type-checker source can be added here later without touching the modes.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+export const NEW = '#new';
+export const CALL = '#call';
+
+export interface Origin {
+  /** Module specifier without a `node:` prefix; `null` for a global. */
+  readonly module: string | null;
+  readonly path: readonly string[];
+}
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const MAX_DEPTH = 4;
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
+
+export function normalizeModule(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+/**
+ * `module:path` with a leading `default` segment dropped, so that default-import interop and
+ * `require` give the same key: `node-cron:schedule`, `cron:CronJob.#new`, `:setInterval` (global).
+ */
+export function originKey(origin: Origin): string {
+  const path = origin.path[0] === 'default' ? origin.path.slice(1) : origin.path;
+  return `${origin.module ?? ''}:${path.join('.')}`;
+}
+
+/** Strips parentheses-free TS wrappers: `x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b` chains. */
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member expression's property (`a.b`, `a['b']`), if it has one. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  }
+  const property = node.property;
+  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
+  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0) {
+    return property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Name of a property key (`a`, `'a'`, `[`a`]`), if static. */
+export function propertyKeyName(key: TSESTree.Node, computed = false): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  return undefined;
+}
+
+/** Finds a variable by name from a scope outwards. */
+export function findVariable(scope: Scope | null, name: string): Variable | undefined {
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+export function isRequireCall(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { callee } = node;
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return false;
+  const arg = node.arguments[0];
+  if (node.arguments.length !== 1 || !arg || !isStringLike(arg)) return false;
+  const variable = findVariable(sourceCode.getScope(node), 'require');
+  return !variable || variable.defs.length === 0;
+}
+
+function isStringLike(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
+  );
+}
+
+export function staticString(node: TSESTree.Node | undefined | null): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Per-file origin resolver; build one per lint run with `getOrigins(sourceCode)`. */
+export class OriginResolver {
+  private readonly cache = new WeakMap<TSESTree.Node, Origin | null>();
+  private readonly classMembers = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  /** Where the value of an expression comes from, or `undefined` for local/unknown values. */
+  resolve(node: TSESTree.Node, depth = 0): Origin | undefined {
+    const cached = this.cache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = depth > MAX_DEPTH ? undefined : this.compute(unwrapExpression(node), depth);
+    this.cache.set(node, result ?? null);
+    return result;
+  }
+
+  /** `originKey` of `resolve(node)`, or `undefined`. */
+  key(node: TSESTree.Node): string | undefined {
+    const origin = this.resolve(node);
+    return origin ? originKey(origin) : undefined;
+  }
+
+  /** The variable an identifier refers to (through ESLint's scope manager). */
+  variableOf(node: TSESTree.Identifier): Variable | undefined {
+    return findVariable(this.sourceCode.getScope(node), node.name);
+  }
+
+  private compute(node: TSESTree.Node, depth: number): Origin | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.fromIdentifier(node, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        if (name === undefined) return undefined;
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.fromThisMember(node, name, depth);
+        const object = unwrapExpression(node.object);
+        if (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name)) {
+          const variable = this.variableOf(object);
+          if (!variable || variable.defs.length === 0) return { module: null, path: [name] };
+        }
+        const base = this.resolve(node.object, depth + 1);
+        return base ? { module: base.module, path: [...base.path, name] } : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (isRequireCall(node, this.sourceCode)) {
+          return { module: normalizeModule(staticString(node.arguments[0]!)!), path: [] };
+        }
+        const callee = unwrapExpression(node.callee);
+        const base = this.resolve(callee, depth + 1);
+        if (base) return { module: base.module, path: [...base.path, CALL] };
+        const local = this.localFunction(callee);
+        const returned = local ? singleReturnedExpression(local) : undefined;
+        return returned ? this.resolve(returned, depth + 1) : undefined;
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const base = this.resolve(node.callee, depth + 1);
+        return base ? { module: base.module, path: [...base.path, NEW] } : undefined;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.resolve(node.argument, depth + 1);
+      case AST_NODE_TYPES.ImportExpression: {
+        const source = staticString(node.source);
+        return source === undefined ? undefined : { module: normalizeModule(source), path: [] };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private fromIdentifier(node: TSESTree.Identifier, depth: number): Origin | undefined {
+    const variable = this.variableOf(node);
+    if (!variable || variable.defs.length === 0) {
+      // An implicit or configured global (`setInterval`, `fetch`, `process`).
+      return { module: null, path: [node.name] };
+    }
+    return this.fromVariable(variable, depth);
+  }
+
+  /** Origin of a declared variable (import, require, alias, typed parameter). */
+  fromVariable(variable: Variable, depth = 0): Origin | undefined {
+    const def = variable.defs[0];
+    if (!def) return undefined;
+    switch (def.type) {
+      case 'ImportBinding':
+        return importBindingOrigin(def.node as TSESTree.Node);
+      case 'Variable': {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        const pattern = declarator.id;
+        let init: TSESTree.Node | null | undefined = declarator.init;
+        if (!init) {
+          const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+          init = writes.length === 1 ? (writes[0]!.writeExpr as TSESTree.Node) : undefined;
+        }
+        if (!init) return typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth);
+        const base = this.resolve(init, depth + 1);
+        if (!base) return pattern.type === AST_NODE_TYPES.Identifier ? typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth) : undefined;
+        const path = patternPath(pattern, def.name as TSESTree.Identifier);
+        return path ? { module: base.module, path: [...base.path, ...path] } : undefined;
+      }
+      case 'Parameter':
+        return typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  /** A same-file function an expression names (`run`, `const run = () => …`), if any. */
+  localFunction(node: TSESTree.Node): FunctionNode | undefined {
+    const target = unwrapExpression(node);
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOf(target);
+      const def = variable?.defs[0];
+      if (!def) return undefined;
+      if (def.type === 'FunctionName') return def.node as FunctionNode;
+      if (def.type === 'Variable') {
+        const init = (def.node as TSESTree.VariableDeclarator).init;
+        if (init && isFunctionNode(unwrapExpression(init)) && (def.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier) {
+          return unwrapExpression(init) as FunctionNode;
+        }
+      }
+      return undefined;
+    }
+    if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(target);
+      if (name === undefined) return undefined;
+      for (const member of this.membersOf(target, name)) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition) return member.value as FunctionNode;
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isFunctionNode(member.value)) {
+          return member.value;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Class members (methods, fields, constructor parameter properties, `this.x =` in the constructor) named `name`. */
+  membersOf(node: TSESTree.Node, name: string): TSESTree.Node[] {
+    const classNode = enclosingClass(node);
+    if (!classNode) return [];
+    let members = this.classMembers.get(classNode);
+    if (!members) {
+      members = collectClassMembers(classNode);
+      this.classMembers.set(classNode, members);
+    }
+    return members.get(name) ?? [];
+  }
+
+  private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): Origin | undefined {
+    for (const member of this.membersOf(node, name)) {
+      switch (member.type) {
+        case AST_NODE_TYPES.PropertyDefinition: {
+          if (member.value) {
+            const origin = this.resolve(member.value, depth + 1);
+            if (origin) return origin;
+          }
+          const typed = typeOrigin(this, member.typeAnnotation?.typeAnnotation, depth);
+          if (typed) return typed;
+          break;
+        }
+        case AST_NODE_TYPES.Identifier: {
+          // constructor parameter property
+          const typed = typeOrigin(this, member.typeAnnotation?.typeAnnotation, depth);
+          if (typed) return typed;
+          break;
+        }
+        case AST_NODE_TYPES.AssignmentExpression: {
+          const origin = this.resolve(member.right, depth + 1);
+          if (origin) return origin;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return undefined;
+  }
+}
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionExpression
+  | TSESTree.FunctionDeclaration;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    !!node &&
+    (node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration)
+  );
+}
+
+/** The class whose `this` a node sees (arrow functions are transparent). */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  let crossedFunction = false;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      const owner = current.parent;
+      return owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression
+        ? owner
+        : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      // A method's function is the value of a MethodDefinition/PropertyDefinition; anything else rebinds `this`.
+      const parent = current.parent;
+      if (
+        crossedFunction ||
+        !(parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition)
+      ) {
+        return undefined;
+      }
+      crossedFunction = true;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function collectClassMembers(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string, TSESTree.Node[]> {
+  const members = new Map<string, TSESTree.Node[]>();
+  const add = (name: string | undefined, node: TSESTree.Node) => {
+    if (name === undefined) return;
+    const list = members.get(name);
+    if (list) list.push(node);
+    else members.set(name, [node]);
+  };
+  for (const element of classNode.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.MethodDefinition) {
+      if (element.static) continue;
+      add(propertyKeyName(element.key, element.computed), element);
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+            const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+            if (inner.type === AST_NODE_TYPES.Identifier) add(inner.name, inner);
+          }
+        }
+        for (const statement of element.value.body?.body ?? []) {
+          if (
+            statement.type === AST_NODE_TYPES.ExpressionStatement &&
+            statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+            statement.expression.left.type === AST_NODE_TYPES.MemberExpression &&
+            statement.expression.left.object.type === AST_NODE_TYPES.ThisExpression
+          ) {
+            add(memberName(statement.expression.left), statement.expression);
+          }
+        }
+      }
+    }
+  }
+  return members;
+}
+
+function importBindingOrigin(node: TSESTree.Node): Origin | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+      return { module: normalizeModule(String((node.parent as TSESTree.ImportDeclaration).source.value)), path: ['default'] };
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+      return { module: normalizeModule(String((node.parent as TSESTree.ImportDeclaration).source.value)), path: [] };
+    case AST_NODE_TYPES.ImportSpecifier: {
+      const imported =
+        node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
+      return { module: normalizeModule(String((node.parent as TSESTree.ImportDeclaration).source.value)), path: [imported] };
+    }
+    case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+      const reference = node.moduleReference;
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        const source = staticString(reference.expression);
+        return source === undefined ? undefined : { module: normalizeModule(source), path: [] };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Path of property names from a destructuring pattern's root to `target` (`{ a: { b } }` → `['a', 'b']`). */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | undefined {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = propertyKeyName(property.key, property.computed);
+    if (name === undefined) continue;
+    const rest = patternPath(property.value, target);
+    if (rest) return [name, ...rest];
+  }
+  return undefined;
+}
+
+function typeAnnotationOrigin(resolver: OriginResolver, id: TSESTree.Identifier, depth: number): Origin | undefined {
+  return typeOrigin(resolver, id.typeAnnotation?.typeAnnotation, depth);
+}
+
+/** `x: SchedulerRegistry` → the class's origin plus `#new` (an instance). */
+function typeOrigin(resolver: OriginResolver, type: TSESTree.TypeNode | undefined, depth: number): Origin | undefined {
+  if (!type || type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const names: string[] = [];
+  let typeName: TSESTree.EntityName = type.typeName;
+  while (typeName.type === AST_NODE_TYPES.TSQualifiedName) {
+    names.unshift(typeName.right.name);
+    typeName = typeName.left;
+  }
+  if (typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = resolver.variableOf(typeName);
+  if (!variable || variable.defs.length === 0) return undefined;
+  const base = resolver.fromVariable(variable, depth + 1);
+  return base ? { module: base.module, path: [...base.path, ...names, NEW] } : undefined;
+}
+
+/** The expression a small function returns, when it has one obvious return value. */
+export function singleReturnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  let found: TSESTree.Node | undefined;
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+      if (found) return undefined;
+      found = statement.argument;
+    }
+  }
+  return found;
+}
+
+const resolvers = new WeakMap<object, OriginResolver>();
+
+/** The origin resolver of one linted file (cached on its AST). */
+export function getOrigins(sourceCode: SourceCode): OriginResolver {
+  let resolver = resolvers.get(sourceCode.ast);
+  if (!resolver) {
+    resolver = new OriginResolver(sourceCode);
+    resolvers.set(sourceCode.ast, resolver);
+  }
+  return resolver;
+}
