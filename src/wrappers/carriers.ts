@@ -1,0 +1,272 @@
+/**
+ * Carrier wrappers: write the active context into outgoing headers, and run code in the context
+ * read from incoming ones.
+ *
+ * @packageDocumentation
+ */
+import { context, propagation, SpanKind } from '@opentelemetry/api';
+import type { Context, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+
+import { runInSpan } from './spans.js';
+import type { RunInSpanOptions, SpanDetails } from './spans.js';
+
+/** The fields the W3C propagators write into a carrier. */
+export interface TraceContextFields {
+  /** W3C `traceparent` of the active span. */
+  traceparent?: string;
+  /** W3C `tracestate`, when the span context has one. */
+  tracestate?: string;
+  /** W3C `baggage`, when the context has baggage. */
+  baggage?: string;
+}
+
+/** Header pairs, as `fetch` and several clients accept them. */
+export type HeaderPairs = ReadonlyArray<readonly [string, string]>;
+
+/** The span {@link withExtractedContext} starts around its callback. */
+export interface ExtractedSpanOptions extends SpanDetails {
+  /** The span name, e.g. `process orders` for a message consumer. */
+  name: string;
+}
+
+const isHeaders = (value: object): value is Headers => typeof Headers === 'function' && value instanceof Headers;
+
+function sameKey(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+const recordSetter: TextMapSetter<Record<string, unknown>> = {
+  set(carrier, key, value) {
+    for (const existing of Object.keys(carrier)) {
+      if (existing !== key && sameKey(existing, key)) delete carrier[existing];
+    }
+    carrier[key] = value;
+  },
+};
+
+const pairsSetter: TextMapSetter<Array<[string, string]>> = {
+  set(carrier, key, value) {
+    for (let i = carrier.length - 1; i >= 0; i--) {
+      const entry = carrier[i];
+      if (entry !== undefined && sameKey(entry[0], key)) carrier.splice(i, 1);
+    }
+    carrier.push([key, value]);
+  },
+};
+
+const mapSetter: TextMapSetter<Map<string, unknown>> = {
+  set(carrier, key, value) {
+    for (const existing of Array.from(carrier.keys())) {
+      if (existing !== key && sameKey(existing, key)) carrier.delete(existing);
+    }
+    carrier.set(key, value);
+  },
+};
+
+const headersSetter: TextMapSetter<Headers> = {
+  set(carrier, key, value) {
+    carrier.set(key, value);
+  },
+};
+
+/**
+ * Returns a new carrier: a copy of `carrier` with the context active now (or `ctx`) written in
+ * through the globally registered propagator (`traceparent`, `tracestate`, `baggage` with the W3C
+ * propagators). The input is never changed, so a shared headers constant cannot collect a stale
+ * `traceparent`.
+ *
+ * Carriers: a plain object (a copy; an existing field with another letter case, such as
+ * `Traceparent`, is replaced), a `Headers` instance (a new `Headers`), an array of `[key, value]`
+ * pairs (a new array), a `Map` (a new `Map`), or nothing (a new plain object).
+ *
+ * With no propagator registered the OpenTelemetry API writes nothing: register one (the SDK's
+ * `NodeSDK` does) for headers to appear.
+ *
+ * @param carrier - The outgoing headers or message metadata to copy.
+ * @param ctx - The context to inject; defaults to the active context.
+ * @returns The new carrier.
+ * @example
+ * ```ts
+ * await fetch(url, { headers: injectContext({ 'content-type': 'application/json' }) });
+ * await producer.send({ topic, messages: [{ value, headers: injectContext() }] });
+ * ```
+ */
+export function injectContext(carrier?: null, ctx?: Context): Record<string, string>;
+export function injectContext(carrier: Headers, ctx?: Context): Headers;
+export function injectContext(carrier: HeaderPairs, ctx?: Context): Array<[string, string]>;
+export function injectContext<V>(carrier: ReadonlyMap<string, V>, ctx?: Context): Map<string, V | string>;
+export function injectContext<T extends object>(carrier: T, ctx?: Context): T & TraceContextFields;
+export function injectContext(carrier?: object | null, ctx: Context = context.active()): object {
+  if (carrier === undefined || carrier === null) {
+    const fresh: Record<string, unknown> = {};
+    propagation.inject(ctx, fresh, recordSetter);
+    return fresh;
+  }
+  if (isHeaders(carrier)) {
+    const headers = new Headers(carrier);
+    propagation.inject(ctx, headers, headersSetter);
+    return headers;
+  }
+  if (Array.isArray(carrier)) {
+    const pairs = (carrier as HeaderPairs).map(([key, value]): [string, string] => [key, value]);
+    propagation.inject(ctx, pairs, pairsSetter);
+    return pairs;
+  }
+  if (carrier instanceof Map) {
+    const map = new Map<string, unknown>(carrier as Map<string, unknown>);
+    propagation.inject(ctx, map, mapSetter);
+    return map;
+  }
+  const copy: Record<string, unknown> = { ...(carrier as Record<string, unknown>) };
+  propagation.inject(ctx, copy, recordSetter);
+  return copy;
+}
+
+const textDecoder = new TextDecoder();
+
+/**
+ * Turns a carrier value into text: strings as they are, bytes (Kafka headers are Buffers) decoded
+ * as UTF-8, numbers and booleans as text, SQS/SNS message attributes (`{ StringValue }`, or
+ * `{ stringValue }` in Lambda events) by their string value, arrays element by element.
+ */
+function carrierValueText(value: unknown): string | string[] | undefined {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return textDecoder.decode(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const texts = value.flatMap((item: unknown) => {
+      const text = carrierValueText(item);
+      return text === undefined ? [] : Array.isArray(text) ? text : [text];
+    });
+    if (texts.length === 0) return undefined;
+    return texts.length === 1 ? texts[0] : texts;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const attribute = value as { StringValue?: unknown; stringValue?: unknown };
+    if (typeof attribute.StringValue === 'string') return attribute.StringValue;
+    if (typeof attribute.stringValue === 'string') return attribute.stringValue;
+  }
+  return undefined;
+}
+
+interface GetterCarrier {
+  get(key: string): unknown;
+  keys?: () => Iterable<string>;
+  getMap?: () => Record<string, unknown>;
+}
+
+function hasGet(value: object): value is GetterCarrier {
+  return typeof (value as { get?: unknown }).get === 'function';
+}
+
+/**
+ * Reads any supported carrier case-insensitively: plain objects (HTTP, AMQP, Kafka, Pub/Sub, SQS
+ * attributes), `Headers`, `Map`, arrays of `[key, value]` pairs, and objects with a `get(key)`
+ * method (gRPC `Metadata`, NATS headers).
+ */
+const carrierGetter: TextMapGetter<unknown> = {
+  keys(carrier) {
+    if (typeof carrier !== 'object' || carrier === null) return [];
+    if (Array.isArray(carrier)) {
+      return carrier.flatMap((entry: unknown) =>
+        Array.isArray(entry) && typeof entry[0] === 'string' ? [entry[0]] : [],
+      );
+    }
+    if (isHeaders(carrier)) {
+      const names: string[] = [];
+      carrier.forEach((_value, name) => names.push(name));
+      return names;
+    }
+    if (carrier instanceof Map) return Array.from(carrier.keys(), String);
+    if (hasGet(carrier)) {
+      if (typeof carrier.keys === 'function') return Array.from(carrier.keys(), String);
+      if (typeof carrier.getMap === 'function') return Object.keys(carrier.getMap());
+      return [];
+    }
+    return Object.keys(carrier);
+  },
+  get(carrier, key) {
+    if (typeof carrier !== 'object' || carrier === null) return undefined;
+    if (Array.isArray(carrier)) {
+      const values = carrier.flatMap((entry: unknown) =>
+        Array.isArray(entry) && typeof entry[0] === 'string' && sameKey(entry[0], key) ? [entry[1] as unknown] : [],
+      );
+      return values.length === 0 ? undefined : carrierValueText(values.length === 1 ? values[0] : values);
+    }
+    if (isHeaders(carrier)) return carrier.get(key) ?? undefined;
+    if (carrier instanceof Map) {
+      if (carrier.has(key)) return carrierValueText(carrier.get(key));
+      for (const [existing, value] of carrier) {
+        if (typeof existing === 'string' && sameKey(existing, key)) return carrierValueText(value);
+      }
+      return undefined;
+    }
+    if (hasGet(carrier)) {
+      const text = carrierValueText(carrier.get(key));
+      return text === '' ? undefined : text;
+    }
+    const record = carrier as Record<string, unknown>;
+    if (Object.prototype.hasOwnProperty.call(record, key)) return carrierValueText(record[key]);
+    for (const existing of Object.keys(record)) {
+      if (sameKey(existing, key)) return carrierValueText(record[existing]);
+    }
+    return undefined;
+  },
+};
+
+/**
+ * Reads the context from an incoming carrier through the globally registered propagator and runs
+ * `fn` in it; with `span`, inside a new span (kind CONSUMER unless `span.kind` says otherwise) that
+ * is a child of the remote span. Use it where a message, request or job payload arrives.
+ *
+ * Carriers are read with case-insensitive keys: plain objects (HTTP headers, AMQP
+ * `properties.headers`, Kafka headers with Buffer values, Pub/Sub `attributes`, SQS/SNS
+ * `MessageAttributes` with `{ StringValue }`), `Headers`, `Map`, arrays of `[key, value]` pairs, and
+ * objects with a `get(key)` method (gRPC `Metadata`, NATS headers). When the carrier holds no
+ * context, `fn` runs in the active context.
+ *
+ * With a span, a throw or rejection is recorded with ERROR status and rethrown, and the span ends
+ * when `fn` returns or its promise settles.
+ *
+ * @param carrier - The incoming headers or message metadata (may be missing).
+ * @param fn - The work to run in the extracted context.
+ * @param span - Optional span to start: name, kind (a `SpanKind` or `'consumer'`, `'server'`, …),
+ *   attributes.
+ * @returns What `fn` returns.
+ * @example
+ * ```ts
+ * await consumer.run({
+ *   eachMessage: ({ topic, message }) =>
+ *     withExtractedContext(message.headers, () => handle(message), {
+ *       name: `process ${topic}`,
+ *       kind: 'consumer',
+ *       attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic },
+ *     }),
+ * });
+ * ```
+ */
+export function withExtractedContext<R>(
+  carrier: object | null | undefined,
+  fn: () => R,
+  span?: ExtractedSpanOptions,
+): R {
+  if (typeof fn !== 'function') throw new TypeError('withExtractedContext: expected a function to run');
+  const extracted = propagation.extract(context.active(), carrier, carrierGetter);
+  if (span === undefined) return context.with(extracted, fn);
+  const options: RunInSpanOptions = { defaultKind: SpanKind.CONSUMER };
+  if (span.kind !== undefined) options.kind = span.kind;
+  if (span.attributes !== undefined) options.attributes = span.attributes;
+  return runInSpan(span.name, options, extracted, () => fn());
+}
+
+/**
+ * Reads the context from an incoming carrier without running anything, with the same carrier
+ * support as {@link withExtractedContext}.
+ *
+ * @param carrier - The incoming headers or message metadata (may be missing).
+ * @param base - The context to extract into; defaults to the active context.
+ * @returns `base` with the remote span context and baggage found in the carrier, or `base` itself.
+ */
+export function extractContext(carrier: object | null | undefined, base: Context = context.active()): Context {
+  return propagation.extract(base, carrier, carrierGetter);
+}
