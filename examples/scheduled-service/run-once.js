@@ -1,0 +1,25 @@
+// Starts the service, runs each scheduled job once through its library's own trigger (as its timer
+// would), lets the inventory poller tick twice, stops, and prints the finished spans as one JSON line.
+import { exporter, provider } from './src/tracing.js';
+
+import { whenRuns } from './src/metrics.js';
+import { startService } from './src/service.js';
+
+const polled = whenRuns('inventory-poller', 2);
+const service = await startService({ pollEveryMs: 10 });
+await service.nightlyReport.execute();
+await service.cartExpiry.fireOnTick();
+await polled;
+await service.stop();
+
+await provider.forceFlush();
+const spans = exporter.getFinishedSpans().map((span) => ({
+  name: span.name,
+  traceId: span.spanContext().traceId,
+  spanId: span.spanContext().spanId,
+  parentSpanId: span.parentSpanContext?.spanId,
+  startTime: span.startTime[0] * 1e3 + span.startTime[1] / 1e6,
+  error: span.status.code === 2 ? span.status.message || 'error' : undefined,
+}));
+process.stdout.write(`SPANS ${JSON.stringify(spans)}\n`);
+await provider.shutdown();
