@@ -10,15 +10,18 @@ import type { Context, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
 import { runInSpan } from './spans.js';
 import type { RunInSpanOptions, SpanDetails } from './spans.js';
 
-/** The fields the W3C propagators write into a carrier. */
-export interface TraceContextFields {
+/**
+ * The fields the W3C propagators write into a carrier. (A type alias, not an interface, so that
+ * `injectContext({...})` stays assignable to `Record<string, string>` header types.)
+ */
+export type TraceContextFields = {
   /** W3C `traceparent` of the active span. */
   traceparent?: string;
   /** W3C `tracestate`, when the span context has one. */
   tracestate?: string;
   /** W3C `baggage`, when the context has baggage. */
   baggage?: string;
-}
+};
 
 /** Header pairs, as `fetch` and several clients accept them. */
 export type HeaderPairs = ReadonlyArray<readonly [string, string]>;

@@ -10,15 +10,18 @@ import type { Context, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
 /** An environment-like object: variable names to values. */
 export type EnvLike = Record<string, string | undefined>;
 
-/** The variables the W3C propagators write into an environment carrier. */
-export interface ContextEnv {
+/**
+ * The variables the W3C propagators write into an environment carrier. (A type alias, not an
+ * interface, so that it stays assignable to {@link EnvLike}.)
+ */
+export type ContextEnv = {
   /** W3C `traceparent` of the active span. */
   TRACEPARENT?: string;
   /** W3C `tracestate`, when the span context has one. */
   TRACESTATE?: string;
   /** W3C `baggage`, when the context has baggage. */
   BAGGAGE?: string;
-}
+};
 
 /**
  * The environment variable name for a propagation field: `traceparent` → `TRACEPARENT`,
