@@ -1,6 +1,7 @@
 // Starts the service, runs each scheduled job once through its library's own trigger (as its timer
-// would), lets the inventory poller tick twice, stops, and prints the finished spans as one JSON line.
-import { exporter, provider } from './src/tracing.js';
+// would), lets the inventory poller tick twice, stops, and prints the finished spans as one JSON line
+// (`SPANS [...]`).
+import { allSpansEnded, exporter, provider } from './src/tracing.js';
 
 import { whenRuns } from './src/metrics.js';
 import { startService } from './src/service.js';
@@ -12,6 +13,7 @@ await service.cartExpiry.fireOnTick();
 await polled;
 await service.stop();
 
+await allSpansEnded();
 await provider.forceFlush();
 const spans = exporter.getFinishedSpans().map((span) => ({
   name: span.name,

@@ -6,7 +6,20 @@ import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } 
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export const exporter = new InMemorySpanExporter();
-export const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+
+// Counts spans that started and have not ended yet: run-once.js waits for none to be open, so that a
+// poll still in flight when the timers stopped is printed whole.
+let open = 0;
+let onIdle = () => {};
+const openSpans = {
+  onStart: () => void open++,
+  onEnd: () => void (--open === 0 && onIdle()),
+  forceFlush: async () => {},
+  shutdown: async () => {},
+};
+export const allSpansEnded = () => (open === 0 ? Promise.resolve() : new Promise((resolve) => (onIdle = resolve)));
+
+export const provider = new BasicTracerProvider({ spanProcessors: [openSpans, new SimpleSpanProcessor(exporter)] });
 
 trace.setGlobalTracerProvider(provider);
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

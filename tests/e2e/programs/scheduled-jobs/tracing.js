@@ -5,7 +5,20 @@ import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } 
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+
+// Counts spans that started and have not ended yet, so that a run still in flight when the timers
+// stopped is printed whole rather than without its root.
+let open = 0;
+let onIdle = () => {};
+const openSpans = {
+  onStart: () => void open++,
+  onEnd: () => void (--open === 0 && onIdle()),
+  forceFlush: async () => {},
+  shutdown: async () => {},
+};
+const allEnded = () => (open === 0 ? Promise.resolve() : new Promise((resolve) => (onIdle = resolve)));
+
+const provider = new BasicTracerProvider({ spanProcessors: [openSpans, new SimpleSpanProcessor(exporter)] });
 
 trace.setGlobalTracerProvider(provider);
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -15,6 +28,7 @@ propagation.setGlobalPropagator(
 
 /** One line on stdout: `SPANS ` and the finished spans as JSON records. */
 export async function dumpSpans() {
+  await allEnded();
   await provider.forceFlush();
   const spans = exporter.getFinishedSpans().map((span) => {
     const { traceId, spanId } = span.spanContext();
