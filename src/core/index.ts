@@ -6,3 +6,4 @@ export * from './instrumentation';
 export * from './manifest';
 export * from './origins';
 export * from './wrappers';
+export * from './wrapper-module';

@@ -1,4 +1,8 @@
 import { createRule } from '../core/create-rule';
+import { getCodeKind } from '../core/code-kind';
+import { planToFixes } from '../core/fix-plan';
+import { createScheduledJobDetector, jobNameCode, planScheduledJobFix, TOKENS } from '../modes/scheduled-jobs';
+import { getSettings } from '../settings';
 
 export type Options = [{ checkIntervals?: boolean }];
 export type MessageIds = 'missingRootSpan' | 'nonRootSpan' | 'wrapWithTraceJob' | 'makeSpanRoot';
@@ -14,9 +18,11 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      missingRootSpan: 'Scheduled job {{name}} runs without a root span, so its runs are invisible or join the trace it was registered in.',
-      nonRootSpan: 'Scheduled job {{name}} starts a span that is not a root, so every run joins the trace that was active at registration.',
-      wrapWithTraceJob: 'Wrap the callback with traceJob({{name}}).',
+      missingRootSpan:
+        'Scheduled job {{name}} runs without a root span of its own: its runs are invisible or join the trace that registered it.',
+      nonRootSpan:
+        'Scheduled job {{name}} starts a span that is not a root: every run joins the trace that was active when the job was registered.',
+      wrapWithTraceJob: 'Wrap the job with traceJob({{name}}) so that each run starts a new root trace.',
       makeSpanRoot: 'Start the span with { root: true }.',
     },
     schema: [
@@ -26,14 +32,37 @@ export default createRule<Options, MessageIds>({
         properties: {
           checkIntervals: {
             type: 'boolean',
-            description: 'Also report long-lived setInterval loops in server code that do asynchronous work.',
+            description:
+              'Also report long-lived setInterval loops (and for-await over timers/promises setInterval) in server code that do asynchronous work.',
           },
         },
       },
     ],
     defaultOptions: [{ checkIntervals: true }],
   },
-  create() {
-    return {};
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (!TOKENS.some((token) => sourceCode.text.includes(token))) return {};
+    const settings = getSettings(context);
+    if (getCodeKind(context, settings) !== 'server') return {};
+
+    return createScheduledJobDetector(context, settings, { checkIntervals: options.checkIntervals !== false }, (finding) => {
+      const name = jobNameCode(sourceCode, finding.name);
+      const plan = planScheduledJobFix(sourceCode, context.filename, finding, settings);
+      context.report({
+        loc: finding.loc,
+        messageId: finding.messageId,
+        data: { name },
+        suggest: plan
+          ? [
+              {
+                messageId: finding.messageId === 'nonRootSpan' ? 'makeSpanRoot' : 'wrapWithTraceJob',
+                data: { name },
+                fix: (fixer) => planToFixes(sourceCode, plan, fixer),
+              },
+            ]
+          : [],
+      });
+    });
   },
 });

@@ -1,0 +1,524 @@
+/**
+ * Mode 4 detection: scheduled callbacks that run without a new root span.
+ *
+ * Candidates are collected while ESLint walks the file and judged at `Program:exit`, when the
+ * registry calls that name them (`SchedulerRegistry.addCronJob(name, job)`) are known too.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { calleeName, hasOwnAsyncWork, newHeadLoc, walk } from '../../core/ast';
+import { decoratorName, isHelperCallee, isWrapperCallee } from '../../core/wrappers';
+import {
+  enclosingClass,
+  getOrigins,
+  isFunctionNode,
+  memberName,
+  propertyKeyName,
+  staticString,
+  unwrapExpression,
+  type FunctionNode,
+  type OriginResolver,
+} from '../../core/origins';
+import type { TraceContextSettings } from '../../settings';
+import {
+  CALL_NAMES,
+  DECORATOR_NAMES,
+  JOB_REGISTRIES,
+  NEW_NAMES,
+  findScheduleApi,
+  type ArgumentSlot,
+  type ScheduleApi,
+} from './catalog';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface DetectOptions {
+  readonly checkIntervals: boolean;
+}
+
+/** The job's name: a string, an expression used as written, or `every <expression>ms`. */
+export type JobName =
+  | { readonly kind: 'literal'; readonly value: string }
+  | { readonly kind: 'expression'; readonly node: TSESTree.Node }
+  | { readonly kind: 'interval'; readonly node: TSESTree.Node };
+
+export type JobFix =
+  | { readonly type: 'wrapCallback'; readonly callback: TSESTree.Node; readonly unbind?: TSESTree.Node }
+  | { readonly type: 'wrapBody'; readonly fn: TSESTree.FunctionExpression }
+  | { readonly type: 'wrapLoopBody'; readonly loop: TSESTree.ForOfStatement }
+  | { readonly type: 'makeRoot'; readonly call: TSESTree.CallExpression };
+
+export interface ScheduledJobFinding {
+  readonly messageId: 'missingRootSpan' | 'nonRootSpan';
+  readonly loc: TSESTree.SourceLocation;
+  readonly name: JobName;
+  readonly fix?: JobFix;
+}
+
+type Analysis =
+  | { readonly status: 'root' }
+  | { readonly status: 'nonRoot'; readonly spanCall: TSESTree.CallExpression }
+  | { readonly status: 'none' }
+  | { readonly status: 'notFunction' };
+
+interface Candidate {
+  readonly api: ScheduleApi;
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.MethodDefinition | TSESTree.ForOfStatement;
+  readonly decorator?: TSESTree.Decorator;
+}
+
+const SPAN_STARTERS = new Set(['startActiveSpan', 'startSpan']);
+const BINDERS = new Set(['bindContext', 'bind']);
+const MAX_FOLLOW = 2;
+
+/** Listeners that find mode-4 problems and hand each finding to `report` at the end of the file. */
+export function createScheduledJobDetector(
+  context: Context,
+  settings: TraceContextSettings,
+  options: DetectOptions,
+  report: (finding: ScheduledJobFinding) => void,
+): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const origins = getOrigins(sourceCode);
+  const candidates: Candidate[] = [];
+  const registered = new Map<TSESTree.Node, TSESTree.Node>(); // job/handle expression → registry name argument
+  let importsRegistryModule: boolean | undefined;
+
+  const fileImportsRegistry = (): boolean => {
+    importsRegistryModule ??= sourceCode.text.includes(JOB_REGISTRIES.module);
+    return importsRegistryModule;
+  };
+
+  const judge = new Judge(sourceCode, origins, settings);
+
+  return {
+    CallExpression(node) {
+      const callee = unwrapExpression(node.callee);
+      const name = calleeName(callee);
+      if (name === undefined) return;
+      if ((JOB_REGISTRIES.methods as readonly string[]).includes(name) && callee.type === AST_NODE_TYPES.MemberExpression) {
+        const key = origins.key(callee.object);
+        const isRegistry = key !== undefined ? (JOB_REGISTRIES.keys as readonly string[]).includes(key) : fileImportsRegistry();
+        const job = node.arguments[1];
+        if (isRegistry && job && node.arguments[0]) {
+          for (const target of registeredTargets(origins, job)) registered.set(target, node.arguments[0]);
+        }
+        return;
+      }
+      if (!CALL_NAMES.has(name)) return;
+      const api = findScheduleApi(origins.key(callee), 'call');
+      if (api) candidates.push({ api, node });
+    },
+    NewExpression(node) {
+      const name = calleeName(unwrapExpression(node.callee));
+      if (name === undefined || !NEW_NAMES.has(name)) return;
+      const api = findScheduleApi(origins.key(node), 'new');
+      if (api) candidates.push({ api, node });
+    },
+    'ForOfStatement[await=true]'(node: TSESTree.ForOfStatement) {
+      const right = unwrapExpression(node.right);
+      if (right.type !== AST_NODE_TYPES.CallExpression || calleeName(right.callee) !== 'setInterval') return;
+      const api = findScheduleApi(origins.key(right.callee), 'iterate');
+      if (api) candidates.push({ api, node });
+    },
+    Decorator(node) {
+      const name = decoratorName(node);
+      if (name === undefined || !DECORATOR_NAMES.has(name)) return;
+      const method = node.parent;
+      if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method') return;
+      const expression = node.expression.type === AST_NODE_TYPES.CallExpression ? node.expression.callee : node.expression;
+      const api = findScheduleApi(origins.key(expression), 'decorator');
+      if (api) candidates.push({ api, node: method, decorator: node });
+    },
+    'Program:exit'() {
+      for (const candidate of candidates) {
+        const finding = judgeCandidate(candidate);
+        if (finding) report(finding);
+      }
+    },
+  };
+
+  function judgeCandidate(candidate: Candidate): ScheduledJobFinding | undefined {
+    const { api, node } = candidate;
+    if (node.type === AST_NODE_TYPES.MethodDefinition) return judgeDecorated(candidate, node);
+    if (node.type === AST_NODE_TYPES.ForOfStatement) return judgeLoop(api, node);
+
+    const registryName = registered.get(node);
+    if (api.registryOnly && !registryName) return undefined;
+    if (api.asyncWorkOnly && !registryName && !options.checkIntervals) return undefined;
+
+    const args = node.arguments;
+    const shift = api.leadingName && args.length >= api.leadingName.minArgs && isNameLike(args[0]) ? 1 : 0;
+    let callback: TSESTree.Node | undefined;
+    let explicitName: TSESTree.Node | undefined;
+    let schedule: TSESTree.Node | undefined;
+    let reportNode: TSESTree.Node | TSESTree.SourceLocation =
+      node.type === AST_NODE_TYPES.NewExpression ? newHeadLoc(node) : node.callee;
+
+    const objectArg = api.objectForm ? args[api.objectForm.index] : undefined;
+    if (api.objectForm && objectArg?.type === AST_NODE_TYPES.ObjectExpression && (!api.callback || args.length === 1)) {
+      const callbackProperty = findProperty(objectArg, api.objectForm.callback);
+      if (!callbackProperty) return undefined;
+      callback = callbackProperty.value;
+      explicitName = api.objectForm.name ? findProperty(objectArg, api.objectForm.name)?.value : undefined;
+      schedule = api.objectForm.schedule ? findProperty(objectArg, api.objectForm.schedule)?.value : undefined;
+      if (node.type === AST_NODE_TYPES.CallExpression) reportNode = callbackProperty.key;
+    } else if (api.callback) {
+      let index = api.callback.index + shift;
+      if (api.optionsBeforeCallback && args[index]?.type === AST_NODE_TYPES.ObjectExpression) index += 1;
+      callback = args[index];
+      explicitName = shift ? args[0] : slotValue(args, api.name, shift);
+      schedule = slotValue(args, api.schedule, shift);
+    }
+    if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return undefined;
+
+    const analysis = judge.callback(callback, 0);
+    if (analysis.status === 'root' || analysis.status === 'notFunction') return undefined;
+    if (api.asyncWorkOnly && !registryName && !judge.isAsyncWork(callback)) return undefined;
+
+    const name = pickName(registryName ?? explicitName, undefined, callback, schedule, api);
+    const loc = 'type' in reportNode ? reportNode.loc : reportNode;
+    if (analysis.status === 'nonRoot') {
+      return { messageId: 'nonRootSpan', loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
+    }
+    return { messageId: 'missingRootSpan', loc, name, fix: wrapFix(callback) };
+  }
+
+  function judgeDecorated(candidate: Candidate, method: TSESTree.MethodDefinition): ScheduledJobFinding | undefined {
+    const { api, decorator } = candidate;
+    if (method.decorators.some((d) => settings.helpers.rootSpan.includes(decoratorName(d) ?? ''))) return undefined;
+    const fn = method.value;
+    if (fn.type !== AST_NODE_TYPES.FunctionExpression || !fn.body) return undefined;
+    const analysis = judge.fn(fn, 0);
+    if (analysis.status === 'root') return undefined;
+    const args = decorator?.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
+    const shift = api.leadingName && args.length >= api.leadingName.minArgs && isNameLike(args[0]) ? 1 : 0;
+    const explicitName = shift ? args[0] : slotValue(args, api.name, 0);
+    const classNode = enclosingClass(fn);
+    const methodName = propertyKeyName(method.key, method.computed);
+    const qualified = methodName === undefined ? undefined : classNode?.id ? `${classNode.id.name}.${methodName}` : methodName;
+    const name = pickName(explicitName, qualified, undefined, slotValue(args, api.schedule, shift), api);
+    if (analysis.status === 'nonRoot') {
+      return { messageId: 'nonRootSpan', loc: method.key.loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
+    }
+    const canWrap = !fn.generator && fn.body.body.length > 0;
+    return { messageId: 'missingRootSpan', loc: method.key.loc, name, fix: canWrap ? { type: 'wrapBody', fn } : undefined };
+  }
+
+  function judgeLoop(api: ScheduleApi, loop: TSESTree.ForOfStatement): ScheduledJobFinding | undefined {
+    if (!options.checkIntervals) return undefined;
+    const analysis = judge.body(loop.body, 0);
+    if (analysis.status === 'root') return undefined;
+    if (!judge.isAsyncWork(loop.body)) return undefined;
+    const call = unwrapExpression(loop.right) as TSESTree.CallExpression;
+    const name = pickName(undefined, undefined, undefined, call.arguments[api.schedule?.index ?? 0], api);
+    if (analysis.status === 'nonRoot') {
+      return { messageId: 'nonRootSpan', loc: call.callee.loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
+    }
+    const canWrap = loop.body.type === AST_NODE_TYPES.BlockStatement && loop.body.body.length > 0 && !hasEscapingJump(sourceCode, loop.body);
+    return { messageId: 'missingRootSpan', loc: call.callee.loc, name, fix: canWrap ? { type: 'wrapLoopBody', loop } : undefined };
+  }
+
+  function wrapFix(callback: TSESTree.Node): JobFix {
+    const target = unwrapExpression(callback);
+    // `bindContext(fn)` / `context.bind(ctx, fn)` pin the registration context: replace the bind.
+    if (target.type === AST_NODE_TYPES.CallExpression && BINDERS.has(calleeName(target.callee) ?? '')) {
+      const inner = judge.boundFunction(target);
+      if (inner) return { type: 'wrapCallback', callback: inner, unbind: target };
+    }
+    return { type: 'wrapCallback', callback };
+  }
+}
+
+/** The expressions a registry call registers: the argument itself, or the value of the variable it names. */
+function registeredTargets(origins: OriginResolver, job: TSESTree.Node): TSESTree.Node[] {
+  const target = unwrapExpression(job);
+  if (target.type !== AST_NODE_TYPES.Identifier) return [target];
+  const def = origins.variableOf(target)?.defs[0];
+  if (def?.type === 'Variable') {
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    if (init) return [unwrapExpression(init)];
+  }
+  return [];
+}
+
+function isNameLike(node: TSESTree.Node | undefined): boolean {
+  return !!node && (staticString(node) !== undefined || (node.type === AST_NODE_TYPES.TemplateLiteral));
+}
+
+function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property.key, property.computed) === name) return property;
+  }
+  return undefined;
+}
+
+function slotValue(args: readonly TSESTree.Node[], slot: ArgumentSlot | undefined, shift: number): TSESTree.Node | undefined {
+  if (!slot) return undefined;
+  const value = args[slot.index + shift];
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (slot.property === undefined) return value;
+  return value.type === AST_NODE_TYPES.ObjectExpression ? findProperty(value, slot.property)?.value : undefined;
+}
+
+/** Explicit name → `Class.method` → the callback's own name → the schedule. */
+function pickName(
+  explicit: TSESTree.Node | undefined,
+  qualified: string | undefined,
+  callback: TSESTree.Node | undefined,
+  schedule: TSESTree.Node | undefined,
+  api: ScheduleApi,
+): JobName {
+  if (explicit) {
+    const text = staticString(explicit);
+    if (text !== undefined) return { kind: 'literal', value: text };
+    if (explicit.type !== AST_NODE_TYPES.Literal && explicit.type !== AST_NODE_TYPES.ObjectExpression) return { kind: 'expression', node: explicit };
+  }
+  if (qualified) return { kind: 'literal', value: qualified };
+  const own = callback ? callbackName(callback) : undefined;
+  if (own) return { kind: 'literal', value: own };
+  if (schedule) {
+    const target = unwrapExpression(schedule);
+    if (api.schedule?.kind === 'interval') {
+      if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'number') return { kind: 'literal', value: `every ${target.value}ms` };
+      if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) return { kind: 'interval', node: target };
+    } else {
+      const text = staticString(target);
+      if (text !== undefined) return { kind: 'literal', value: text };
+      if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) return { kind: 'expression', node: target };
+    }
+  }
+  return { kind: 'literal', value: 'scheduled-job' };
+}
+
+function callbackName(callback: TSESTree.Node): string | undefined {
+  const target = unwrapExpression(callback);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.FunctionExpression && target.id) return target.id.name;
+  if (target.type === AST_NODE_TYPES.MemberExpression) return memberName(target);
+  if (target.type === AST_NODE_TYPES.CallExpression && calleeName(target.callee) === 'bind' && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+    return callbackName(target.callee.object);
+  }
+  return undefined;
+}
+
+/** `ROOT_CONTEXT`, `api.ROOT_CONTEXT`, `trace.deleteSpan(ctx)`, `trace.setSpan(ROOT_CONTEXT, span)`. */
+export function isRootContext(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const target = unwrapExpression(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name === 'ROOT_CONTEXT';
+  if (target.type === AST_NODE_TYPES.MemberExpression) return memberName(target) === 'ROOT_CONTEXT';
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const name = calleeName(target.callee);
+    if (name === 'deleteSpan') return true;
+    if (name === 'setSpan' || name === 'setSpanContext') return isRootContext(target.arguments[0]);
+  }
+  return false;
+}
+
+/** `startActiveSpan(name, { root: true }, fn)`, `startActiveSpan(name, opts, ROOT_CONTEXT, fn)`, `startSpan(name, opts, ROOT_CONTEXT)`. */
+export function isRootSpanCall(call: TSESTree.CallExpression, name: string): boolean {
+  const args = call.arguments;
+  const options = name === 'startActiveSpan' ? (args.length >= 3 ? args[1] : undefined) : args[1];
+  const ctx = name === 'startActiveSpan' ? (args.length >= 4 ? args[2] : undefined) : args[2];
+  if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of options.properties) {
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        propertyKeyName(property.key, property.computed) === 'root' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true
+      ) {
+        return true;
+      }
+    }
+  }
+  return isRootContext(ctx);
+}
+
+/** `return`, `break`, `continue` or `yield` that would change meaning inside a wrapped arrow. */
+function hasEscapingJump(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): boolean {
+  let found = false;
+  walk(sourceCode, body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (
+      node.type === AST_NODE_TYPES.ReturnStatement ||
+      node.type === AST_NODE_TYPES.BreakStatement ||
+      node.type === AST_NODE_TYPES.ContinueStatement ||
+      node.type === AST_NODE_TYPES.YieldExpression
+    ) {
+      found = true;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** Judges whether code starts a root span, following same-file functions and same-class methods. */
+class Judge {
+  private readonly fnCache = new WeakMap<TSESTree.Node, Analysis>();
+  private readonly asyncCache = new WeakMap<TSESTree.Node, boolean>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly origins: OriginResolver,
+    private readonly settings: TraceContextSettings,
+  ) {}
+
+  /** A callback expression given to a scheduler. */
+  callback(node: TSESTree.Node, depth: number): Analysis {
+    const target = unwrapExpression(node);
+    switch (target.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        return this.fn(target, depth);
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ClassExpression:
+        return { status: 'notFunction' };
+      case AST_NODE_TYPES.CallExpression: {
+        if (this.isRootStarterCallee(target.callee)) return { status: 'root' };
+        if (calleeName(target.callee) === 'bind' && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+          const bound = this.boundFunction(target);
+          if (bound && bound !== target) return this.callback(bound, depth);
+        }
+        return { status: 'none' };
+      }
+      case AST_NODE_TYPES.Identifier: {
+        if (target.name === 'undefined') return { status: 'notFunction' };
+        const local = this.origins.localFunction(target);
+        if (local) return this.fn(local, depth);
+        const def = this.origins.variableOf(target)?.defs[0];
+        if (def?.type === 'Variable') {
+          const declarator = def.node as TSESTree.VariableDeclarator;
+          if (declarator.init && declarator.id.type === AST_NODE_TYPES.Identifier && depth < MAX_FOLLOW) {
+            return this.callback(declarator.init, depth + 1);
+          }
+        }
+        return { status: 'none' };
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const local = this.origins.localFunction(target);
+        if (local) return this.fn(local, depth);
+        if (target.object.type === AST_NODE_TYPES.ThisExpression) {
+          // a same-class field holding a wrapped function: `run = traceJob(...)`
+          const name = memberName(target);
+          for (const member of name ? this.origins.membersOf(target, name) : []) {
+            if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value) return this.callback(member.value, depth + 1);
+          }
+        }
+        return { status: 'none' };
+      }
+      default:
+        return { status: 'none' };
+    }
+  }
+
+  /** The function a bind-like call binds: `fn.bind(this)`, `bindContext(fn)`, `context.bind(ctx, fn)`. */
+  boundFunction(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+    const name = calleeName(call.callee);
+    if (name === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+      // `fn.bind(thisArg)` (Function.prototype.bind) vs `context.bind(ctx, fn)` / `AsyncResource.bind(fn)`
+      const objectKey = this.origins.key(call.callee.object);
+      if (objectKey === '@opentelemetry/api:context' && call.arguments.length >= 2) return call.arguments[1];
+      if (objectKey === 'async_hooks:AsyncResource') return call.arguments[0];
+      return call.callee.object;
+    }
+    if (name === 'bindContext' || this.settings.helpers.bind.includes(name ?? '')) return call.arguments[0];
+    return undefined;
+  }
+
+  /** A block (a loop body) analysed like a function body. */
+  body(node: TSESTree.Node, depth: number): Analysis {
+    return this.scan(node, depth);
+  }
+
+  fn(fn: FunctionNode, depth: number): Analysis {
+    const cached = this.fnCache.get(fn);
+    if (cached) return cached;
+    this.fnCache.set(fn, { status: 'none' }); // recursion guard
+    const result = this.scan(fn.body, depth);
+    this.fnCache.set(fn, result);
+    return result;
+  }
+
+  private scan(root: TSESTree.Node, depth: number): Analysis {
+    let nonRoot: TSESTree.CallExpression | undefined;
+    let isRoot = false;
+    walk(this.sourceCode, root, (node) => {
+      if (isRoot) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      const callee = unwrapExpression(node.callee);
+      if (this.isRootStarterCallee(callee)) {
+        isRoot = true;
+        return false;
+      }
+      const name = calleeName(callee);
+      if (name === 'with' && callee.type === AST_NODE_TYPES.MemberExpression && isRootContext(node.arguments[0])) {
+        isRoot = true;
+        return false;
+      }
+      if (name !== undefined && SPAN_STARTERS.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) {
+        if (isRootSpanCall(node, name)) {
+          isRoot = true;
+          return false;
+        }
+        nonRoot ??= node;
+        return true;
+      }
+      if (depth < MAX_FOLLOW) {
+        const local = this.origins.localFunction(callee);
+        if (local) {
+          const inner = this.fn(local, depth + 1);
+          if (inner.status === 'root') {
+            isRoot = true;
+            return false;
+          }
+          if (inner.status === 'nonRoot') nonRoot ??= inner.spanCall;
+        }
+      }
+      return true;
+    });
+    if (isRoot) return { status: 'root' };
+    return nonRoot ? { status: 'nonRoot', spanCall: nonRoot } : { status: 'none' };
+  }
+
+  isRootStarterCallee(callee: TSESTree.Node): boolean {
+    return isWrapperCallee(callee, 'traceJob', this.origins) || isHelperCallee(callee, this.settings.helpers.rootSpan);
+  }
+
+  isAsyncWork(node: TSESTree.Node, depth = 0): boolean {
+    const target = unwrapExpression(node);
+    const cached = this.asyncCache.get(target);
+    if (cached !== undefined) return cached;
+    this.asyncCache.set(target, false);
+    let result = false;
+    let fn: FunctionNode | undefined;
+    if (isFunctionNode(target)) fn = target;
+    else if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
+      fn = this.origins.localFunction(target);
+    }
+    const body = fn ? fn.body : target.type === AST_NODE_TYPES.BlockStatement || target.type === AST_NODE_TYPES.ExpressionStatement ? target : undefined;
+    if (fn?.async) result = true;
+    else if (body) {
+      result = hasOwnAsyncWork(this.sourceCode, fn ?? body);
+      if (!result && depth < MAX_FOLLOW) {
+        walk(this.sourceCode, body, (child) => {
+          if (result) return false;
+          if (child !== body && isFunctionNode(child)) return false;
+          if (child.type === AST_NODE_TYPES.CallExpression) {
+            const callee = this.origins.localFunction(child.callee);
+            if (callee && this.isAsyncWork(callee, depth + 1)) result = true;
+          }
+          return !result;
+        });
+      }
+    }
+    this.asyncCache.set(target, result);
+    return result;
+  }
+}

@@ -1,0 +1,145 @@
+/** Mode 4 fixes: wrap the job with `traceJob(name, …)`, or make its span a root. */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { fileStyle, indentLines, lineIndent, quoteString, type FixPlan, type TextEdit } from '../../core/fix-plan';
+import { importedLocalName, wrapperSpecifier } from '../../core/wrapper-module';
+import { propertyKeyName } from '../../core/origins';
+import type { TraceContextSettings } from '../../settings';
+import type { JobName, ScheduledJobFinding } from './detect';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The job name as source code, in the file's quote style. */
+export function jobNameCode(sourceCode: SourceCode, name: JobName): string {
+  switch (name.kind) {
+    case 'literal':
+      return quoteString(name.value, fileStyle(sourceCode));
+    case 'expression':
+      return sourceCode.getText(name.node);
+    case 'interval':
+      return `\`every \${${sourceCode.getText(name.node)}}ms\``;
+  }
+}
+
+/** The edits of one finding's suggestion. */
+export function planScheduledJobFix(
+  sourceCode: SourceCode,
+  filename: string,
+  finding: ScheduledJobFinding,
+  settings: TraceContextSettings,
+): FixPlan | undefined {
+  const fix = finding.fix;
+  if (!fix) return undefined;
+  if (fix.type === 'makeRoot') return { edits: planMakeRoot(sourceCode, fix.call), imports: [] };
+
+  const module = wrapperSpecifier(filename, settings.wrapperModule);
+  const existing = importedLocalName(sourceCode, module, 'traceJob');
+  const traceJob = existing ?? 'traceJob';
+  const imports = existing ? [] : [{ module, name: 'traceJob' }];
+  const name = jobNameCode(sourceCode, finding.name);
+  const style = fileStyle(sourceCode);
+
+  switch (fix.type) {
+    case 'wrapCallback': {
+      if (fix.unbind) {
+        return {
+          edits: [{ range: fix.unbind.range, text: `${traceJob}(${name}, ${sourceCode.getText(fix.callback)})` }],
+          imports,
+        };
+      }
+      const [start, end] = fix.callback.range;
+      return {
+        edits: [
+          { range: [start, start], text: `${traceJob}(${name}, ` },
+          { range: [end, end], text: ')' },
+        ],
+        imports,
+      };
+    }
+    case 'wrapBody': {
+      const asyncPrefix = fix.fn.async ? 'async ' : '';
+      const open = `return ${traceJob}(${name}, ${asyncPrefix}() => {`;
+      const close = `})()${style.semi ? ';' : ''}`;
+      return { edits: [wrapBlock(sourceCode, fix.fn.body!, open, close)], imports };
+    }
+    case 'wrapLoopBody': {
+      const open = `await ${traceJob}(${name}, async () => {`;
+      const close = `})()${style.semi ? ';' : ''}`;
+      return { edits: [wrapBlock(sourceCode, fix.loop.body as TSESTree.BlockStatement, open, close)], imports };
+    }
+  }
+}
+
+/**
+ * Rewrites `{ body }` as `{ open body close }` with the body indented one more level:
+ * ```
+ * {                      {
+ *   work();       →        return traceJob('x', () => {
+ * }                          work();
+ *                          })();
+ *                        }
+ * ```
+ */
+function wrapBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement, open: string, close: string): TextEdit {
+  const { text } = sourceCode;
+  const style = fileStyle(sourceCode);
+  const innerStart = block.range[0] + 1;
+  const innerEnd = block.range[1] - 1;
+  const closingIndent = lineIndent(text, block.range[1] - 1);
+  const blockLineIndent = lineIndent(text, block.range[0]);
+  const inner = `${blockLineIndent}${style.indentUnit}`;
+
+  const firstStatement = block.body[0]!;
+  const lastStatement = block.body[block.body.length - 1]!;
+  const multiline = text.slice(innerStart, firstStatement.range[0]).includes('\n');
+  let content: string;
+  if (multiline) {
+    // Keep everything from the first line break after `{` to the end of the last statement's line.
+    const lineBreak = text.indexOf('\n', innerStart);
+    const contentStart = lineBreak + 1;
+    let contentEnd = text.indexOf('\n', lastStatement.range[1]);
+    if (contentEnd === -1 || contentEnd > innerEnd) contentEnd = innerEnd;
+    if (text[contentEnd - 1] === '\r') contentEnd -= 1;
+    content = style.indentUnit + indentLines(sourceCode, contentStart, contentEnd, style.indentUnit);
+    const closingLine = text.slice(contentEnd, innerEnd).trim() === '';
+    const leadingBlank = text.slice(innerStart, lineBreak).replace(/\r$/, '');
+    const replacement =
+      `${leadingBlank}${style.eol}${inner}${open}${style.eol}${content}${style.eol}${inner}${close}` +
+      (closingLine ? `${style.eol}${closingIndent}` : text.slice(contentEnd, innerEnd));
+    return { range: [innerStart, innerEnd], text: replacement };
+  }
+  content = text.slice(firstStatement.range[0], lastStatement.range[1]);
+  const replacement = `${style.eol}${inner}${open}${style.eol}${inner}${style.indentUnit}${content}${style.eol}${inner}${close}${style.eol}${blockLineIndent}`;
+  return { range: [innerStart, innerEnd], text: replacement };
+}
+
+/** `{ root: true }` on a span start. */
+function planMakeRoot(sourceCode: SourceCode, call: TSESTree.CallExpression): TextEdit[] {
+  const args = call.arguments;
+  const isActive = propertyName(call) === 'startActiveSpan';
+  const hasOptions = isActive ? args.length >= 3 : args.length >= 2;
+  if (!hasOptions) {
+    if (isActive && args[1]) return [{ range: [args[1].range[0], args[1].range[0]], text: '{ root: true }, ' }];
+    if (args[0]) return [{ range: [args[0].range[1], args[0].range[1]], text: ', { root: true }' }];
+    return [];
+  }
+  const options = args[1]!;
+  if (options.type === AST_NODE_TYPES.ObjectExpression) {
+    const rootProperty = options.properties.find(
+      (p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p.key, p.computed) === 'root',
+    ) as TSESTree.Property | undefined;
+    if (rootProperty) return [{ range: rootProperty.value.range, text: 'true' }];
+    const first = options.properties[0];
+    if (!first) return [{ range: options.range, text: '{ root: true }' }];
+    return [{ range: [first.range[0], first.range[0]], text: 'root: true, ' }];
+  }
+  return [{ range: options.range, text: `{ ...${sourceCode.getText(options)}, root: true }` }];
+}
+
+function propertyName(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+    ? callee.property.name
+    : undefined;
+}
