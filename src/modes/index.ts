@@ -1,0 +1,9 @@
+/**
+ * Per-rule cheap-exit tokens: text that must occur in a file for the rule to find anything.
+ * Rules return no listeners without them; the codemod skips such files without linting.
+ */
+import { TOKENS as scheduledJobTokens } from './scheduled-jobs/catalog';
+
+export const ruleTokens: Readonly<Record<string, readonly string[]>> = {
+  'scheduled-job-tracing': scheduledJobTokens,
+};
