@@ -44,6 +44,12 @@ export interface ScheduleApi {
   readonly asyncWorkOnly?: boolean;
   /** Only reported when registered with a job registry (`setTimeout` handed to `SchedulerRegistry.addTimeout`). */
   readonly registryOnly?: boolean;
+  /**
+   * Instances handed across files (`import { agenda } from './agenda'`): when the receiver's origin
+   * is a project-local module or unknown, the package depends on `dependency`, and the first
+   * argument is a string, `<receiver>.<method>(...)` counts as this API.
+   */
+  readonly sharedInstance?: { readonly dependency: string; readonly method: string };
 }
 
 export const SCHEDULE_APIS: readonly ScheduleApi[] = [
@@ -107,6 +113,7 @@ export const SCHEDULE_APIS: readonly ScheduleApi[] = [
     name: { index: 0 },
     callback: { index: 1 },
     optionsBeforeCallback: true,
+    sharedInstance: { dependency: 'agenda', method: 'define' },
   },
   {
     library: 'toad-scheduler',
@@ -177,6 +184,8 @@ export const DECORATOR_NAMES = new Set(['Cron', 'Interval', 'Timeout']);
 
 const byKey = new Map<string, ScheduleApi>();
 for (const api of SCHEDULE_APIS) for (const key of api.keys) byKey.set(key, api);
+
+export const SHARED_INSTANCE_APIS = SCHEDULE_APIS.filter((api) => api.sharedInstance);
 
 export function findScheduleApi(key: string | undefined, form: ScheduleApi['form']): ScheduleApi | undefined {
   if (key === undefined) return undefined;

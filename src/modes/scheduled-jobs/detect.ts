@@ -8,6 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { calleeName, hasOwnAsyncWork, newHeadLoc, walk } from '../../core/ast';
+import { findManifest } from '../../core/manifest';
 import { decoratorName, isHelperCallee, isWrapperCallee } from '../../core/wrappers';
 import {
   enclosingClass,
@@ -26,6 +27,7 @@ import {
   DECORATOR_NAMES,
   JOB_REGISTRIES,
   NEW_NAMES,
+  SHARED_INSTANCE_APIS,
   findScheduleApi,
   type ArgumentSlot,
   type ScheduleApi,
@@ -69,7 +71,6 @@ interface Candidate {
 }
 
 const SPAN_STARTERS = new Set(['startActiveSpan', 'startSpan']);
-const BINDERS = new Set(['bindContext', 'bind']);
 const MAX_FOLLOW = 2;
 
 /** Listeners that find mode-4 problems and hand each finding to `report` at the end of the file. */
@@ -107,7 +108,7 @@ export function createScheduledJobDetector(
         return;
       }
       if (!CALL_NAMES.has(name)) return;
-      const api = findScheduleApi(origins.key(callee), 'call');
+      const api = findScheduleApi(origins.key(callee), 'call') ?? sharedInstanceApi(callee, name, node);
       if (api) candidates.push({ api, node });
     },
     NewExpression(node) {
@@ -138,6 +139,18 @@ export function createScheduledJobDetector(
       }
     },
   };
+
+  function sharedInstanceApi(callee: TSESTree.Node, name: string, node: TSESTree.CallExpression): ScheduleApi | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticString(node.arguments[0]) === undefined) return undefined;
+    for (const api of SHARED_INSTANCE_APIS) {
+      if (api.sharedInstance!.method !== name) continue;
+      const origin = origins.resolve(callee.object);
+      if (origin && origin.module !== null && !origin.module.startsWith('.') && !origin.module.startsWith('@/') && !origin.module.startsWith('~')) continue;
+      if (origin && origin.module === null) continue;
+      if (findManifest(context.filename)?.allDependencies.has(api.sharedInstance!.dependency)) return api;
+    }
+    return undefined;
+  }
 
   function judgeCandidate(candidate: Candidate): ScheduledJobFinding | undefined {
     const { api, node } = candidate;
@@ -223,8 +236,8 @@ export function createScheduledJobDetector(
   function wrapFix(callback: TSESTree.Node): JobFix {
     const target = unwrapExpression(callback);
     // `bindContext(fn)` / `context.bind(ctx, fn)` pin the registration context: replace the bind.
-    if (target.type === AST_NODE_TYPES.CallExpression && BINDERS.has(calleeName(target.callee) ?? '')) {
-      const inner = judge.boundFunction(target);
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      const inner = judge.contextBoundFunction(target);
       if (inner) return { type: 'wrapCallback', callback: inner, unbind: target };
     }
     return { type: 'wrapCallback', callback };
@@ -382,7 +395,7 @@ class Judge {
         return { status: 'notFunction' };
       case AST_NODE_TYPES.CallExpression: {
         if (this.isRootStarterCallee(target.callee)) return { status: 'root' };
-        if (calleeName(target.callee) === 'bind' && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+        {
           const bound = this.boundFunction(target);
           if (bound && bound !== target) return this.callback(bound, depth);
         }
@@ -420,13 +433,23 @@ class Judge {
 
   /** The function a bind-like call binds: `fn.bind(this)`, `bindContext(fn)`, `context.bind(ctx, fn)`. */
   boundFunction(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+    const contextBound = this.contextBoundFunction(call);
+    if (contextBound) return contextBound;
+    if (calleeName(call.callee) === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression) return call.callee.object;
+    return undefined;
+  }
+
+  /**
+   * The function a context binder pins to the registration context (`bindContext(fn)`,
+   * `context.bind(ctx, fn)`, `AsyncResource.bind(fn)`, `helpers.bind` names); not `Function.prototype.bind`.
+   */
+  contextBoundFunction(call: TSESTree.CallExpression): TSESTree.Node | undefined {
     const name = calleeName(call.callee);
     if (name === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression) {
-      // `fn.bind(thisArg)` (Function.prototype.bind) vs `context.bind(ctx, fn)` / `AsyncResource.bind(fn)`
       const objectKey = this.origins.key(call.callee.object);
       if (objectKey === '@opentelemetry/api:context' && call.arguments.length >= 2) return call.arguments[1];
       if (objectKey === 'async_hooks:AsyncResource') return call.arguments[0];
-      return call.callee.object;
+      return undefined;
     }
     if (name === 'bindContext' || this.settings.helpers.bind.includes(name ?? '')) return call.arguments[0];
     return undefined;
