@@ -47,8 +47,9 @@ const envGetter: TextMapGetter<Readonly<EnvLike>> = {
   },
 };
 
+/** `process.env`, or an empty environment where there is no `process` (browsers, edge runtimes). */
 function processEnv(): EnvLike {
-  return typeof process === 'object' && process !== null ? process.env : {};
+  return (globalThis as { process?: { env?: EnvLike } }).process?.env ?? {};
 }
 
 /**

@@ -298,8 +298,7 @@ async function flushGlobalTracerProvider(): Promise<void> {
  */
 export async function traceScript<R>(name: string, main: () => R, details?: SpanDetails): Promise<Awaited<R>> {
   assertFunction(main, 'traceScript');
-  const env = typeof process === 'object' && process !== null ? process.env : {};
-  const parent = extractContextFromEnv(env, ROOT_CONTEXT);
+  const parent = extractContextFromEnv(undefined, ROOT_CONTEXT);
   const continuesTrace = trace.getSpanContext(parent) !== undefined;
   try {
     return await runInSpan(spanNameFor(name, main, 'script'), { ...details, root: !continuesTrace }, parent, () =>
