@@ -8,8 +8,10 @@ import { extname, parse as parsePath, resolve } from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
+import type { Rule } from 'eslint';
+
 import type { TraceContextSettings } from '../../src/settings';
-import { plugin, RULE_PREFIX } from './plugin';
+import { plugin as tracePlugin, RULE_PREFIX } from './plugin';
 import { mayReport } from './tokens';
 
 /** Extensions the engine can lint (without the dot). `.d.ts` files are left out by the runner. */
@@ -46,6 +48,8 @@ export interface EngineOptions {
   rules: readonly string[];
   settings: TraceContextSettings;
   maxPasses?: number;
+  /** Another plugin under the `trace-context` namespace (tests of the engine with throwaway rules). */
+  plugin?: { rules: Record<string, Rule.RuleModule> };
 }
 
 /** A file the parser rejects; the runner reports it and leaves the file untouched. */
@@ -53,8 +57,9 @@ export class ParseError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ParseError';
-    // The runner prints the stack under the message; for a parse error the message says it all.
-    this.stack = `${this.name}: ${message}`;
+    // jscodeshift's runner prints the stack under the message; for a parse error the message
+    // (path, parser message, position) says it all.
+    this.stack = '';
   }
 }
 
@@ -81,11 +86,17 @@ function linterFor(filename: string): Linter {
   return linter;
 }
 
-const configs = new Map<string, Linter.Config[]>();
+type PluginLike = NonNullable<EngineOptions['plugin']>;
+const configs = new WeakMap<PluginLike, Map<string, Linter.Config[]>>();
 
-function configFor(rules: readonly string[], settings: TraceContextSettings, jsMode: JsMode): Linter.Config[] {
+function configFor(plugin: PluginLike, rules: readonly string[], settings: TraceContextSettings, jsMode: JsMode): Linter.Config[] {
   const key = `${jsMode}\0${rules.join(',')}\0${JSON.stringify(settings)}`;
-  let config = configs.get(key);
+  let byKey = configs.get(plugin);
+  if (!byKey) {
+    byKey = new Map();
+    configs.set(plugin, byKey);
+  }
+  let config = byKey.get(key);
   if (!config) {
     config = [
       // The codemod lints what the runner hands it, wherever it lives.
@@ -111,7 +122,7 @@ function configFor(rules: readonly string[], settings: TraceContextSettings, jsM
         rules: Object.fromEntries(rules.map((name) => [`${RULE_PREFIX}${name}`, 'error'])),
       },
     ];
-    configs.set(key, config);
+    byKey.set(key, config);
   }
   return config;
 }
@@ -137,7 +148,8 @@ export function applyRuleSuggestions(source: string, filePath: string, options: 
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new Error(`${filePath}: unsupported extension '.${ext}' (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`);
   }
-  const rules = options.rules.filter((name) => mayReport(name, source));
+  const plugin = options.plugin ?? tracePlugin;
+  const rules = options.rules.filter((name) => mayReport(name, source, plugin));
   if (rules.length === 0) {
     return { output: source, changed: false, linted: false, applied: 0, passes: 0, manual: [] };
   }
@@ -152,7 +164,7 @@ export function applyRuleSuggestions(source: string, filePath: string, options: 
 
   let jsMode: JsMode = 'module';
   const lint = (text: string): Linter.LintMessage[] =>
-    linter.verify(text, configFor(rules, options.settings, jsMode), { filename });
+    linter.verify(text, configFor(plugin, rules, options.settings, jsMode), { filename });
 
   let messages = lint(original);
   let fatal = messages.find((message) => message.fatal);

@@ -35,13 +35,15 @@ function loadModeTokens(): Record<string, unknown> | null {
 }
 
 /** The tokens a rule can match, or `undefined` when the rule does not declare them. */
-export function getRuleTokens(name: string): string[] | undefined {
-  const rule = (plugin.rules as Record<string, TokenSource | undefined>)[name];
-  return asTokenList(rule?.meta?.docs?.tokens) ?? asTokenList(rule?.meta?.tokens) ?? asTokenList(loadModeTokens()?.[name]);
+export function getRuleTokens(name: string, from: { rules: Record<string, unknown> } = plugin): string[] | undefined {
+  const rule = (from.rules as Record<string, TokenSource | undefined>)[name];
+  const declared = asTokenList(rule?.meta?.docs?.tokens) ?? asTokenList(rule?.meta?.tokens);
+  if (declared || from !== plugin) return declared;
+  return asTokenList(loadModeTokens()?.[name]);
 }
 
 /** True when the rule may report something in `source` (it declares no tokens, or one occurs). */
-export function mayReport(name: string, source: string): boolean {
-  const tokens = getRuleTokens(name);
+export function mayReport(name: string, source: string, from: { rules: Record<string, unknown> } = plugin): boolean {
+  const tokens = getRuleTokens(name, from);
   return tokens === undefined || tokens.some((token) => source.includes(token));
 }
