@@ -21,10 +21,6 @@ export default defineConfig(
     name: 'repo/ignores',
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/.tmp/**', 'tests/**/fixtures/**', 'examples/**'],
   },
-  {
-    name: 'repo/language',
-    linterOptions: { reportUnusedDisableDirectives: 'error' },
-  },
   tseslint.configs.recommended,
   {
     name: 'repo/typescript',
