@@ -45,7 +45,7 @@ const sections = [
       for (const result of results) result.filePath = relative(rewritten, result.filePath);
       const formatter = await eslint.loadFormatter('stylish');
       const text = await formatter.format(results, { color });
-      return text.trim() ? text.replace(/^\n+/, '') : 'No findings.';
+      return text.trim() ? text.replace(/^(?:\u001b\[0m)?\n+/, '').trimEnd() : 'No findings.';
     },
   },
   {
@@ -74,7 +74,8 @@ const sections = [
     intro:
       'The service starts inside a `startup` span, then each job runs once through its library (node-cron `execute()`,\n' +
       'cron `fireOnTick()`) and the poller ticks twice. Without a root span per run, runs started by a timer that was\n' +
-      'armed at start-up join the start-up trace, and the others fall apart into one trace per database call.',
+      'armed at start-up join the start-up trace, and the others fall apart into one trace per database call.\n' +
+      '(The NestJS class is linted and rewritten above but not run: @nestjs/schedule is not installed.)',
     async run() {
       return traceTrees(runOnce(original), { color });
     },
