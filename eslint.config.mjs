@@ -37,6 +37,12 @@ export default defineConfig(
     ...eslintPlugin.configs.recommended,
     name: 'repo/eslint-plugin-rules',
     files: ['src/rules/**/*.ts'],
+    rules: {
+      ...eslintPlugin.configs.recommended.rules,
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Require|Disallow) ' }],
+      'eslint-plugin/require-meta-docs-recommended': 'error',
+      'eslint-plugin/prefer-placeholders': 'error',
+    },
   },
   {
     ...eslintPlugin.configs['tests-recommended'],

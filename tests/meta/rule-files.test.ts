@@ -67,7 +67,8 @@ describe.each(ruleNames)('%s', (rule) => {
     expect(meta.hasSuggestions).toBe(true);
     expect(meta.fixable, 'rules suggest; the codemod rewrites').toBeUndefined();
     expect(Array.isArray(meta.schema)).toBe(true);
-    expect(Array.isArray(meta.defaultOptions)).toBe(true);
+    // Defaults live in meta.defaultOptions; a rule without options has none.
+    expect((meta.defaultOptions ?? []).length).toBe((meta.schema as readonly unknown[]).length);
   });
 });
 

@@ -24,7 +24,7 @@ describe.each(Object.keys(plugin.rules))('%s options', (rule) => {
   });
 
   it('meta.defaultOptions validate against the schema', () => {
-    expect(meta.defaultOptions?.length).toBe(schema.length);
+    expect((meta.defaultOptions ?? []).length).toBe(schema.length);
     expect(() => lint(plugin, code, { rule, options: meta.defaultOptions, filename })).not.toThrow();
   });
 
