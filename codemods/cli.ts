@@ -14,7 +14,7 @@ import { DEFAULT_IGNORE_PATTERNS, selectFiles } from './lib/cli/files';
 import { checkGitClean } from './lib/cli/git';
 import { ConfigLoadError, readProjectSettings } from './lib/cli/project-settings';
 import { runTransform, type RunnerStats } from './lib/cli/runner';
-import { SUPPORTED_EXTENSIONS } from './lib/engine';
+import { SUPPORTED_EXTENSIONS } from './lib/extensions';
 import { plugin, PLUGIN_PACKAGE_NAME, RULE_NAMES } from './lib/plugin';
 import { readRecords, type RunRecord } from './lib/records';
 
@@ -325,8 +325,8 @@ function stripPath(reason: string, file: string): string {
 interface EjectResult {
   files: string[];
   wrapperModule: string;
-  language: string;
-  format: string;
+  language: 'ts' | 'js';
+  format: 'esm' | 'cjs';
 }
 
 function ejectCommand(positionals: string[], values: Values): number {
@@ -348,7 +348,8 @@ function ejectCommand(positionals: string[], values: Values): number {
   }
   io.out(
     [
-      `Wrote ${plural(result.files.length, 'file')} (${result.language}, ${result.format}):`,
+      `Wrote ${plural(result.files.length, 'file')} (${result.language === 'ts' ? 'TypeScript' : 'JavaScript'}, ` +
+        `${result.format === 'esm' ? 'ES modules' : 'CommonJS'}):`,
       ...result.files.map((file) => `  ${display(resolve(file))}`),
       '',
       'Point the fixes at them in your ESLint config:',

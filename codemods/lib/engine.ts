@@ -11,11 +11,11 @@ import { Linter } from 'eslint';
 import type { Rule } from 'eslint';
 
 import type { TraceContextSettings } from '../../src/settings';
+import { SUPPORTED_EXTENSIONS } from './extensions';
 import { plugin as tracePlugin, RULE_PREFIX } from './plugin';
 import { mayReport } from './tokens';
 
-/** Extensions the engine can lint (without the dot). `.d.ts` files are left out by the runner. */
-export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
+export { SUPPORTED_EXTENSIONS };
 
 /** At most this many lint-and-apply passes per file; what is still reported is left for manual work. */
 export const MAX_PASSES = 20;

@@ -1,7 +1,7 @@
 /** Drives jscodeshift's `Runner` with a built transform (DESIGN.md §1: the runner, never the printer). */
 import { existsSync } from 'node:fs';
 
-import { SUPPORTED_EXTENSIONS } from '../engine';
+import { SUPPORTED_EXTENSIONS } from '../extensions';
 
 export interface RunnerStats {
   ok: number;
