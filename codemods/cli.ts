@@ -252,10 +252,12 @@ async function runCodemod(transformName: string, paths: string[], values: Values
       const importing = changedRecords.filter((record) => record.importsWrapper && inGroup.has(record.file)).map((record) => record.file);
       missing.push(...findMissingDependency(importing, PLUGIN_PACKAGE_NAME));
     }
-    if (missing.length > 0) {
-      io.err(explainMissingDependency(missing, DEFAULT_WRAPPER_MODULE, dry));
-      if (!dry) return EXIT_FAILED;
+    if (missing.length > 0 && !dry) {
+      printSummary(totals, records, records, 'refused');
+      io.err(explainMissingDependency(missing, DEFAULT_WRAPPER_MODULE, false));
+      return EXIT_FAILED;
     }
+    if (missing.length > 0) io.err(explainMissingDependency(missing, DEFAULT_WRAPPER_MODULE, true));
 
     // Pass 2: write the files pass 1 would change.
     let writeErrors = 0;
@@ -280,21 +282,22 @@ async function runCodemod(transformName: string, paths: string[], values: Values
     }
     totals.error += writeErrors;
 
-    printSummary(totals, records, failures, dry);
+    printSummary(totals, records, failures, dry ? 'dry' : 'written');
     return totals.error > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-function printSummary(totals: RunnerStats, records: RunRecord[], failures: RunRecord[], dry: boolean): void {
+function printSummary(totals: RunnerStats, records: RunRecord[], failures: RunRecord[], mode: 'dry' | 'written' | 'refused'): void {
+  const dry = mode !== 'written';
   const manual = records.filter((record): record is Extract<RunRecord, { type: 'manual' }> => record.type === 'manual');
   const lines = [
     '',
-    `Summary${dry ? ' (dry run)' : ''}:`,
+    `Summary${mode === 'dry' ? ' (dry run)' : mode === 'refused' ? ' (nothing written)' : ''}:`,
     `  ${dry ? 'would change' : 'changed'}: ${totals.ok}`,
     `  unchanged: ${totals.nochange}`,
-    `  skipped: ${totals.skip} (nothing any rule looks for)`,
+    `  skipped: ${totals.skip} (mention nothing the codemod looks for)`,
     `  failed: ${totals.error}`,
   ];
   const failed = failures.filter((record): record is Extract<RunRecord, { type: 'failed' }> => record.type === 'failed');
@@ -304,7 +307,9 @@ function printSummary(totals: RunnerStats, records: RunRecord[], failures: RunRe
     if (failed.length < totals.error) lines.push(`  ${totals.error - failed.length} more (see the messages above)`);
   }
   if (manual.length > 0) {
-    lines.push('', `Left for manual work (${manual.length})${dry ? ', lines as they would be after the run' : ''}:`);
+    const changed = new Set(records.filter((record) => record.type === 'changed').map((record) => record.file));
+    const shifted = dry && manual.some((record) => changed.has(record.file));
+    lines.push('', `Left for manual work (${manual.length})${shifted ? ', lines as they would be after the run' : ''}:`);
     for (const record of manual) {
       const why = record.reason === 'no suggestion' ? '' : ` [${record.reason}]`;
       lines.push(`  ${display(record.file)}:${record.line}:${record.column}  ${record.message} (${record.ruleId})${why}`);
