@@ -114,13 +114,11 @@ function parseExtensions(value: string | undefined): string[] {
 }
 
 /** Flags on top of the project's settings, validated. */
-function effectiveSettings(raw: unknown, values: Values): TraceContextSettings {
-  // A malformed value is reported as such, before any flag is merged in.
-  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) return resolveSettings(raw);
-  const merged: Record<string, unknown> = { ...(raw as Record<string, unknown> | undefined) };
-  if (values['wrapper-module'] !== undefined) merged.wrapperModule = values['wrapper-module'];
+function flagSettings(values: Values): Record<string, unknown> {
+  const flags: Record<string, unknown> = {};
+  if (values['wrapper-module'] !== undefined) flags.wrapperModule = values['wrapper-module'];
   if (values.instrumented !== undefined) {
-    merged.instrumented =
+    flags.instrumented =
       values.instrumented === 'detect'
         ? 'detect'
         : values.instrumented
@@ -128,7 +126,23 @@ function effectiveSettings(raw: unknown, values: Values): TraceContextSettings {
             .map((item) => item.trim())
             .filter((item) => item !== '');
   }
-  return resolveSettings(merged);
+  return flags;
+}
+
+/** Settings errors name where the bad value came from. */
+function withSource(error: unknown, source: string): unknown {
+  if (!(error instanceof SettingsError)) return error;
+  return new SettingsError(`${error.message.replace(/^Invalid settings\['trace-context'\]: /, '')} (from ${source})`);
+}
+
+function effectiveSettings(raw: unknown, flags: Record<string, unknown>, source: string): TraceContextSettings {
+  try {
+    // A malformed value is reported as such, before any flag is merged in.
+    if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) return resolveSettings(raw);
+    return resolveSettings({ ...(raw as Record<string, unknown> | undefined), ...flags });
+  } catch (error) {
+    throw withSource(error, source);
+  }
 }
 
 interface Group {
@@ -167,6 +181,13 @@ async function runCodemod(transformName: string, paths: string[], values: Values
   const dry = values.dry === true;
   const transformFile = join(__dirname, `${transformName}.js`);
 
+  const flags = flagSettings(values);
+  try {
+    resolveSettings(flags);
+  } catch (error) {
+    throw withSource(error, 'the command line');
+  }
+
   const selection = selectFiles(paths, extensions, ignorePatterns);
   if (selection.missing.length > 0) {
     throw new UsageError(`No such file or directory: ${selection.missing.join(', ')}`);
@@ -202,16 +223,7 @@ async function runCodemod(transformName: string, paths: string[], values: Values
   // One runner run per distinct settings (usually one).
   const groups = new Map<string, Group>();
   for (const entry of project.files) {
-    let settings: TraceContextSettings;
-    try {
-      settings = effectiveSettings(entry.raw, values);
-    } catch (error) {
-      if (error instanceof SettingsError) {
-        const source = entry.configFile ? display(entry.configFile) : 'the command line';
-        throw new SettingsError(`${error.message.replace(/^Invalid settings\['trace-context'\]: /, '')} (from ${source})`);
-      }
-      throw error;
-    }
+    const settings = effectiveSettings(entry.raw, flags, entry.configFile ? display(entry.configFile) : 'the defaults');
     const key = JSON.stringify(settings);
     const group = groups.get(key) ?? { settings, files: [] };
     group.files.push(absoluteOf.get(entry.file) as string);

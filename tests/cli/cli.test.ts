@@ -296,6 +296,7 @@ describe('settings', () => {
     const result = runCli([RULE, 'src', '--instrumented', 'http,bogus'], dir);
     expect(result.status, result.output).toBe(2);
     expect(result.stderr).toContain("'bogus'");
+    expect(result.stderr).toContain('(from the command line)');
   });
 
   it('reports an ESLint config that cannot be loaded', () => {
