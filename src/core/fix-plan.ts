@@ -83,7 +83,10 @@ function isCommonJs(sourceCode: SourceCode): boolean {
     }
     if (requireSource(statement, sourceCode) !== undefined) sawRequire = true;
   }
-  return sawRequire || ast.sourceType !== 'module';
+  if (sawRequire || ast.sourceType !== 'module') return true;
+  // A `.js` file opening with 'use strict' and no module syntax is a CommonJS script.
+  const first = ast.body[0];
+  return !!first && isDirective(first) && (first as TSESTree.ExpressionStatement).directive === 'use strict';
 }
 
 /** The module a top-level `const x = require('m')` / `require('m')` statement loads. */

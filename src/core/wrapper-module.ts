@@ -26,6 +26,7 @@ export function importedLocalName(sourceCode: Readonly<TSESLint.SourceCode>, mod
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === module && statement.importKind !== 'type') {
       for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return `${specifier.local.name}.${name}`;
         if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
         const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
         if (imported === name) return specifier.local.name;
@@ -34,6 +35,16 @@ export function importedLocalName(sourceCode: Readonly<TSESLint.SourceCode>, mod
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const init = declarator.init;
+        if (
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+          init.arguments[0].value === module
+        ) {
+          return `${declarator.id.name}.${name}`;
+        }
         if (
           declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
           init?.type === AST_NODE_TYPES.CallExpression &&

@@ -25,8 +25,13 @@ export interface ScheduleApi {
   readonly keys: readonly string[];
   /** The callback (not for decorators and iteration, whose job is the method body / loop body). */
   readonly callback?: ArgumentSlot;
-  /** When the first argument is a name (a string) and the call has at least this many arguments. */
-  readonly leadingName?: { readonly minArgs: number };
+  /**
+   * An optional leading name: taken when the call has at least `minArgs` arguments and the first is
+   * a string, or is not a function while the argument after it is not one either (`scheduleJob(NAME,
+   * '0 2 * * *', fn)`); with `unlessFunction`, whenever the first argument is not a function
+   * (`new Job(NAME, fn)`).
+   */
+  readonly leadingName?: { readonly minArgs: number; readonly unlessFunction?: boolean };
   /** An explicit job name elsewhere in the call. */
   readonly name?: ArgumentSlot;
   /** The schedule: a cron expression or rule, or an interval in milliseconds. */
@@ -102,7 +107,7 @@ export const SCHEDULE_APIS: readonly ScheduleApi[] = [
     signature: 'new schedule.Job([name,] callback)',
     form: 'new',
     keys: ['node-schedule:Job.#new'],
-    leadingName: { minArgs: 2 },
+    leadingName: { minArgs: 2, unlessFunction: true },
     callback: { index: 0 },
   },
   {
@@ -176,6 +181,11 @@ export const JOB_REGISTRIES = {
 
 /** Text that must occur in a file for this mode to have anything to look at (the cheap exit). */
 export const TOKENS: readonly string[] = ['cron', 'schedule', 'agenda', 'toad-scheduler', 'setInterval'];
+
+/** Modules of this catalog: their imports may be aliased (`import { schedule as every } from 'node-cron'`). */
+export const MODULES: ReadonlySet<string> = new Set(
+  SCHEDULE_APIS.flatMap((api) => api.keys.map((key) => key.slice(0, key.indexOf(':')))).filter((module) => module !== ''),
+);
 
 /** Callee names worth resolving (everything else is skipped before any scope lookup). */
 export const CALL_NAMES = new Set(['schedule', 'createTask', 'from', 'job', 'scheduleJob', 'define', 'setInterval', 'setTimeout']);

@@ -15,6 +15,7 @@ import {
   getOrigins,
   isFunctionNode,
   memberName,
+  normalizeModule,
   propertyKeyName,
   staticString,
   unwrapExpression,
@@ -26,6 +27,7 @@ import {
   CALL_NAMES,
   DECORATOR_NAMES,
   JOB_REGISTRIES,
+  MODULES,
   NEW_NAMES,
   SHARED_INSTANCE_APIS,
   findScheduleApi,
@@ -85,6 +87,7 @@ export function createScheduledJobDetector(
   const candidates: Candidate[] = [];
   const registered = new Map<TSESTree.Node, TSESTree.Node>(); // job/handle expression → registry name argument
   let importsRegistryModule: boolean | undefined;
+  let aliases: ReadonlySet<string> | undefined;
 
   const fileImportsRegistry = (): boolean => {
     importsRegistryModule ??= sourceCode.text.includes(JOB_REGISTRIES.module);
@@ -107,25 +110,29 @@ export function createScheduledJobDetector(
         }
         return;
       }
-      if (!CALL_NAMES.has(name)) return;
+      if (!CALL_NAMES.has(name) && !(callee.type === AST_NODE_TYPES.Identifier && importedAliases().has(name))) return;
       const api = findScheduleApi(origins.key(callee), 'call') ?? sharedInstanceApi(callee, name, node);
       if (api) candidates.push({ api, node });
     },
     NewExpression(node) {
-      const name = calleeName(unwrapExpression(node.callee));
-      if (name === undefined || !NEW_NAMES.has(name)) return;
+      const callee = unwrapExpression(node.callee);
+      const name = calleeName(callee);
+      if (name === undefined) return;
+      if (!NEW_NAMES.has(name) && !(callee.type === AST_NODE_TYPES.Identifier && importedAliases().has(name))) return;
       const api = findScheduleApi(origins.key(node), 'new');
       if (api) candidates.push({ api, node });
     },
     'ForOfStatement[await=true]'(node: TSESTree.ForOfStatement) {
       const right = unwrapExpression(node.right);
-      if (right.type !== AST_NODE_TYPES.CallExpression || calleeName(right.callee) !== 'setInterval') return;
+      if (right.type !== AST_NODE_TYPES.CallExpression) return;
+      const name = calleeName(right.callee);
+      if (name !== 'setInterval' && !(name !== undefined && right.callee.type === AST_NODE_TYPES.Identifier && importedAliases().has(name))) return;
       const api = findScheduleApi(origins.key(right.callee), 'iterate');
       if (api) candidates.push({ api, node });
     },
     Decorator(node) {
       const name = decoratorName(node);
-      if (name === undefined || !DECORATOR_NAMES.has(name)) return;
+      if (name === undefined || (!DECORATOR_NAMES.has(name) && !importedAliases().has(name))) return;
       const method = node.parent;
       if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method') return;
       const expression = node.expression.type === AST_NODE_TYPES.CallExpression ? node.expression.callee : node.expression;
@@ -162,7 +169,7 @@ export function createScheduledJobDetector(
     if (api.asyncWorkOnly && !registryName && !options.checkIntervals) return undefined;
 
     const args = node.arguments;
-    const shift = api.leadingName && args.length >= api.leadingName.minArgs && isNameLike(args[0]) ? 1 : 0;
+    const shift = hasLeadingName(api, args) ? 1 : 0;
     let callback: TSESTree.Node | undefined;
     let explicitName: TSESTree.Node | undefined;
     let schedule: TSESTree.Node | undefined;
@@ -190,12 +197,13 @@ export function createScheduledJobDetector(
     if (analysis.status === 'root' || analysis.status === 'notFunction') return undefined;
     if (api.asyncWorkOnly && !registryName && !judge.isAsyncWork(callback)) return undefined;
 
-    const name = pickName(registryName ?? explicitName, undefined, callback, schedule, api);
+    const fix = wrapFix(callback);
+    const name = pickName(registryName ?? explicitName, undefined, fix.type === 'wrapCallback' ? fix.callback : callback, schedule, api);
     const loc = 'type' in reportNode ? reportNode.loc : reportNode;
     if (analysis.status === 'nonRoot') {
       return { messageId: 'nonRootSpan', loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
     }
-    return { messageId: 'missingRootSpan', loc, name, fix: wrapFix(callback) };
+    return { messageId: 'missingRootSpan', loc, name, fix };
   }
 
   function judgeDecorated(candidate: Candidate, method: TSESTree.MethodDefinition): ScheduledJobFinding | undefined {
@@ -206,7 +214,7 @@ export function createScheduledJobDetector(
     const analysis = judge.fn(fn, 0);
     if (analysis.status === 'root') return undefined;
     const args = decorator?.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
-    const shift = api.leadingName && args.length >= api.leadingName.minArgs && isNameLike(args[0]) ? 1 : 0;
+    const shift = hasLeadingName(api, args) ? 1 : 0;
     const explicitName = shift ? args[0] : slotValue(args, api.name, 0);
     const classNode = enclosingClass(fn);
     const methodName = propertyKeyName(method.key, method.computed);
@@ -242,7 +250,6 @@ export function createScheduledJobDetector(
     }
     return { type: 'wrapCallback', callback };
   }
-}
 
 /** The expressions a registry call registers: the argument itself, or the value of the variable it names. */
 function registeredTargets(origins: OriginResolver, job: TSESTree.Node): TSESTree.Node[] {
@@ -254,6 +261,39 @@ function registeredTargets(origins: OriginResolver, job: TSESTree.Node): TSESTre
     if (init) return [unwrapExpression(init)];
   }
   return [];
+}
+
+  function hasLeadingName(api: ScheduleApi, args: readonly TSESTree.Node[]): boolean {
+    const rule = api.leadingName;
+    if (!rule || args.length < rule.minArgs) return false;
+    if (isNameLike(args[0])) return true;
+    if (judge.isFunctionLike(args[0]!)) return false;
+    return rule.unlessFunction === true || !judge.isFunctionLike(args[1]!);
+  }
+
+  /** Names bound to this catalog's modules under another local name (`schedule as every`). */
+  function importedAliases(): ReadonlySet<string> {
+    if (aliases) return aliases;
+    const found = new Set<string>();
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && MODULES.has(normalizeModule(String(statement.source.value)))) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.type === AST_NODE_TYPES.ImportSpecifier) found.add(specifier.local.name);
+        }
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
+          const origin = origins.resolve(declarator.init);
+          if (!origin?.module || !MODULES.has(origin.module)) continue;
+          for (const property of declarator.id.properties) {
+            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) found.add(property.value.name);
+          }
+        }
+      }
+    }
+    aliases = found;
+    return found;
+  }
 }
 
 function isNameLike(node: TSESTree.Node | undefined): boolean {
@@ -286,7 +326,14 @@ function pickName(
   if (explicit) {
     const text = staticString(explicit);
     if (text !== undefined) return { kind: 'literal', value: text };
-    if (explicit.type !== AST_NODE_TYPES.Literal && explicit.type !== AST_NODE_TYPES.ObjectExpression) return { kind: 'expression', node: explicit };
+    const target = unwrapExpression(explicit);
+    if (
+      target.type === AST_NODE_TYPES.Identifier ||
+      target.type === AST_NODE_TYPES.MemberExpression ||
+      target.type === AST_NODE_TYPES.TemplateLiteral
+    ) {
+      return { kind: 'expression', node: explicit };
+    }
   }
   if (qualified) return { kind: 'literal', value: qualified };
   const own = callback ? callbackName(callback) : undefined;
@@ -395,6 +442,7 @@ class Judge {
         return { status: 'notFunction' };
       case AST_NODE_TYPES.CallExpression: {
         if (this.isRootStarterCallee(target.callee)) return { status: 'root' };
+        if (this.isPathValue(target)) return { status: 'notFunction' };
         {
           const bound = this.boundFunction(target);
           if (bound && bound !== target) return this.callback(bound, depth);
@@ -510,6 +558,32 @@ class Judge {
     return nonRoot ? { status: 'nonRoot', spanCall: nonRoot } : { status: 'none' };
   }
 
+  /** `path.join(…)`, `require.resolve(…)`, `fileURLToPath(…)`: a task file, not a function. */
+  isPathValue(call: TSESTree.CallExpression): boolean {
+    const origin = this.origins.resolve(call.callee);
+    if (origin?.module === 'path' || origin?.module === 'url') return true;
+    const callee = unwrapExpression(call.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee) === 'resolve' &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'require'
+    );
+  }
+
+  /** A function, a same-file function's name, a bound function or a wrapped one. */
+  isFunctionLike(node: TSESTree.Node): boolean {
+    const target = unwrapExpression(node);
+    if (isFunctionNode(target)) return true;
+    if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
+      return this.origins.localFunction(target) !== undefined;
+    }
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      return this.isRootStarterCallee(target.callee) || this.boundFunction(target) !== undefined;
+    }
+    return false;
+  }
+
   isRootStarterCallee(callee: TSESTree.Node): boolean {
     return isWrapperCallee(callee, 'traceJob', this.origins) || isHelperCallee(callee, this.settings.helpers.rootSpan);
   }
@@ -524,6 +598,11 @@ class Judge {
     if (isFunctionNode(target)) fn = target;
     else if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
       fn = this.origins.localFunction(target);
+    } else if (target.type === AST_NODE_TYPES.CallExpression) {
+      const bound = this.boundFunction(target);
+      result = bound !== undefined && bound !== target && depth < MAX_FOLLOW && this.isAsyncWork(bound, depth + 1);
+      this.asyncCache.set(target, result);
+      return result;
     }
     const body = fn ? fn.body : target.type === AST_NODE_TYPES.BlockStatement || target.type === AST_NODE_TYPES.ExpressionStatement ? target : undefined;
     if (fn?.async) result = true;

@@ -48,6 +48,17 @@ export function planScheduledJobFix(
           imports,
         };
       }
+      const parent = fix.callback.parent;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.method && parent.value === fix.callback) {
+        // `async onTick() { … }` → `onTick: traceJob('name', async function () { … })`
+        const fn = fix.callback as TSESTree.FunctionExpression;
+        const key = parent.computed ? `[${sourceCode.getText(parent.key)}]` : sourceCode.getText(parent.key);
+        const head = `${fn.async ? 'async ' : ''}function${fn.generator ? '*' : ''} `;
+        return {
+          edits: [{ range: parent.range, text: `${key}: ${traceJob}(${name}, ${head}${sourceCode.getText(fn)})` }],
+          imports,
+        };
+      }
       const [start, end] = fix.callback.range;
       return {
         edits: [
