@@ -13,10 +13,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, relative, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
-import { DEFAULT_EXTENSIONS, pickCorpus, REPO_ROOT } from './corpus.mjs';
+import { DEFAULT_EXTENSIONS, pickCorpus, PROJECT_EXCLUDED_DIRS, REPO_ROOT } from './corpus.mjs';
 
 const require = createRequire(join(REPO_ROOT, 'package.json'));
 
@@ -48,17 +46,6 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-/** A full garbage collection between timed runs, so one run does not pay for the previous one. */
-const collectGarbage = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc');
-    return () => gc();
-  } catch {
-    return () => {};
-  }
-})();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -169,8 +156,9 @@ async function interleave({ variants, chunks, rounds, run, onRound }) {
   for (let round = 0; round < rounds; round += 1) {
     const totals = Object.fromEntries(variants.map((v) => [v, { cpu: 0, wall: 0 }]));
     for (const chunk of chunks) {
+      // No forced garbage collection between runs: it makes V8 drop compiled code and slows the
+      // next run by a third; the rotating order spreads each variant's garbage evenly instead.
       for (const variant of orders[turn++ % orders.length]) {
-        collectGarbage();
         const c0 = cpuMs();
         const w0 = performance.now();
         await run(variant, chunk);
@@ -237,7 +225,6 @@ async function lintBench({ files, plugin, rounds }) {
 
   // Each rule's own time (create() and listeners) with ESLint's stats: a separate run, since
   // stats wrap every listener in a timer.
-  collectGarbage();
   const perRule = Object.fromEntries(Object.keys(plugin.rules).map((n) => [`trace-context/${n}`, 0]));
   let parseMs = 0;
   let totalMs = 0;
@@ -342,7 +329,7 @@ async function main() {
 
   const started = performance.now();
   const paths = args.dir
-    ? pickCorpus({ root: args.dir, count: Number.POSITIVE_INFINITY, extensions: DEFAULT_EXTENSIONS })
+    ? pickCorpus({ root: args.dir, count: Number.POSITIVE_INFINITY, extensions: DEFAULT_EXTENSIONS, excludedDirs: PROJECT_EXCLUDED_DIRS })
     : pickCorpus({ count: args.count });
   if (paths.length === 0) throw new Error(`no .js/.ts/.mjs/.cjs files under ${args.dir}`);
   const files = paths.map((path) => ({ path, name: relative(REPO_ROOT, path), source: readFileSync(path, 'utf8') }));

@@ -3,6 +3,10 @@ export declare const REPO_ROOT: string;
 export declare const DEFAULT_EXTENSIONS: readonly string[];
 export declare const DEFAULT_MAX_BYTES: number;
 export declare const DEFAULT_MAX_LINE_LENGTH: number;
+/** Folders never walked: tool caches, `.git`, links to binaries. */
+export declare const DEFAULT_EXCLUDED_DIRS: readonly string[];
+/** The defaults plus `node_modules`, `dist`, `build`, `coverage`: for sampling a project. */
+export declare const PROJECT_EXCLUDED_DIRS: readonly string[];
 
 export interface PickCorpusOptions {
   /** How many files (default 3000); fewer when the tree holds fewer. */
@@ -15,12 +19,18 @@ export interface PickCorpusOptions {
   maxBytes?: number;
   /** A file with a longer line counts as minified and is left out (default 1000). */
   maxLineLength?: number;
+  /** Folder names not to walk into (default: `DEFAULT_EXCLUDED_DIRS`). */
+  excludedDirs?: readonly string[];
   /** Changes the sample while keeping it deterministic. */
   seed?: string;
 }
 
 /** Every file under `dir` with a listed extension, in sorted walk order (no symlinks, no `.d.ts`). */
-export declare function listSourceFiles(dir: string, extensions?: readonly string[]): string[];
+export declare function listSourceFiles(
+  dir: string,
+  extensions?: readonly string[],
+  excludedDirs?: readonly string[],
+): string[];
 
 /** A deterministic sample of source files: absolute paths, in sample order. */
 export declare function pickCorpus(options?: PickCorpusOptions): string[];

@@ -18,16 +18,21 @@ export const DEFAULT_MAX_LINE_LENGTH = 1000;
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const MINIFIED_NAME = /[.-]min\.[cm]?js$/;
-const SKIPPED_DIRS = new Set(['.bin', '.cache', '.vite', '.vitest']);
+/** Folders never walked: tool caches, and links to binaries. */
+export const DEFAULT_EXCLUDED_DIRS = Object.freeze(['.bin', '.cache', '.git', '.vite', '.vitest']);
+/** What to leave out when sampling a project rather than node_modules. */
+export const PROJECT_EXCLUDED_DIRS = Object.freeze([...DEFAULT_EXCLUDED_DIRS, 'node_modules', 'dist', 'build', 'coverage']);
 
 /**
  * Every file under `dir` whose extension is listed, in sorted walk order. Symbolic links are not
  * followed (node_modules/.bin and workspace links would only repeat files).
  * @param {string} dir
  * @param {readonly string[]} extensions
+ * @param {readonly string[]} excludedDirs folder names not to walk into
  * @returns {string[]}
  */
-export function listSourceFiles(dir, extensions = DEFAULT_EXTENSIONS) {
+export function listSourceFiles(dir, extensions = DEFAULT_EXTENSIONS, excludedDirs = DEFAULT_EXCLUDED_DIRS) {
+  const skipped = new Set(excludedDirs);
   const found = [];
   const walk = (folder) => {
     let entries;
@@ -40,7 +45,7 @@ export function listSourceFiles(dir, extensions = DEFAULT_EXTENSIONS) {
     for (const entry of entries) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
+        if (!skipped.has(entry.name)) walk(full);
       } else if (
         entry.isFile() &&
         extensions.includes(extname(entry.name)) &&
@@ -98,6 +103,7 @@ const hashOf = (text) => createHash('sha1').update(text).digest('hex');
  * @property {readonly string[]} [extensions] with the dot (default .js, .ts, .mjs, .cjs)
  * @property {number} [maxBytes] larger files are left out (default 200 KiB)
  * @property {number} [maxLineLength] files with a longer line count as minified (default 1000)
+ * @property {readonly string[]} [excludedDirs] folder names not to walk into (default: tool caches)
  * @property {string} [seed] changes the sample while keeping it deterministic
  */
 
@@ -113,10 +119,11 @@ export function pickCorpus(options = {}) {
     extensions = DEFAULT_EXTENSIONS,
     maxBytes = DEFAULT_MAX_BYTES,
     maxLineLength = DEFAULT_MAX_LINE_LENGTH,
+    excludedDirs = DEFAULT_EXCLUDED_DIRS,
     seed = '',
   } = options;
   const base = resolve(root);
-  const ranked = listSourceFiles(base, extensions)
+  const ranked = listSourceFiles(base, extensions, excludedDirs)
     .map((file) => ({ file, key: hashOf(seed + relative(base, file).split(sep).join('/')) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const picked = [];
