@@ -1,20 +1,23 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { buildConfigs } from './configs';
+import { PACKAGE_NAME, PACKAGE_VERSION } from './meta';
 import { rules } from './rules';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { name, version } = require('../../package.json') as { name: string; version: string };
+type Plugin = TSESLint.FlatConfig.Plugin & {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: ReturnType<typeof buildConfigs>;
+};
 
 const plugin = {
-  meta: { name, version, namespace: 'trace-context' },
+  meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION, namespace: 'trace-context' },
   rules,
-} as unknown as TSESLint.FlatConfig.Plugin & { rules: typeof rules };
+} as unknown as Plugin;
 
-const configs = buildConfigs(plugin, rules as never);
-(plugin as { configs?: unknown }).configs = configs;
+// The configs refer to the plugin object itself, so they are added after it exists.
+plugin.configs = buildConfigs(plugin, rules as never);
 
-export { rules, configs };
-export default plugin as typeof plugin & { configs: typeof configs };
-// CommonJS consumers (`require('eslint-plugin-trace-context')`) get the plugin object itself.
-module.exports = Object.assign(plugin, { default: plugin, rules, configs });
+// `require('eslint-plugin-trace-context')` and `import traceContext from 'eslint-plugin-trace-context'`
+// both get the plugin object.
+export = plugin;
