@@ -17,7 +17,7 @@ export interface EjectResult {
   files: string[];
   /**
    * The folder of the copy relative to the target package's root, with a leading `./`
-   * (e.g. `./src/tracing/wrappers`): the value for `settings['trace-context'].wrapperModule`.
+   * (e.g. `./src/tracing/wrappers/index.js`): the value for `settings['trace-context'].wrapperModule`.
    */
   wrapperModule: string;
   /** `ts` when a `tsconfig.json` governs the folder, else `js`. */
@@ -168,7 +168,9 @@ export function ejectWrappers(targetDir: string, options: EjectOptions = {}): Ej
   const fromRoot = relative(packageRoot, target).split(sep).join('/');
   return {
     files: [...destinations].sort(),
-    wrapperModule: fromRoot === '' ? '.' : `./${fromRoot}`,
+    // The entry file, not the folder: ES modules do not resolve directory imports, and TypeScript maps
+    // `.js` to the `.ts` source under every module resolution mode.
+    wrapperModule: fromRoot === '' ? './index.js' : `./${fromRoot}/index.js`,
     language,
     format,
   };

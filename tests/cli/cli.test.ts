@@ -407,7 +407,7 @@ describe('eject-wrappers', () => {
     const result = runCli(['eject-wrappers', 'src/tracing'], dir);
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/Wrote \d+ files? \(JavaScript, ES modules\)/);
-    expect(result.stdout).toContain(`settings: { 'trace-context': { wrapperModule: "./src/tracing" } }`);
+    expect(result.stdout).toContain(`settings: { 'trace-context': { wrapperModule: "./src/tracing/index.js" } }`);
     expect(existsSync(join(dir, 'src/tracing'))).toBe(true);
 
     const again = runCli(['eject-wrappers', 'src/tracing'], dir);

@@ -103,7 +103,7 @@ describe('ejectWrappers', () => {
 
     expect(result.language).toBe('js');
     expect(result.format).toBe('esm');
-    expect(result.wrapperModule).toBe('./lib/tracing');
+    expect(result.wrapperModule).toBe('./lib/tracing/index.js');
     const names = result.files.map((file) => file.slice(join(pkg, 'lib/tracing').length + 1));
     expect(names).toEqual(['carriers.js', 'env.js', 'index.js', 'spans.js']);
     for (const file of result.files) {
@@ -125,7 +125,7 @@ describe('ejectWrappers', () => {
 
     const result = ejectWrappers(join(pkg, 'src/wrappers'));
 
-    expect(result).toMatchObject({ language: 'js', format: 'cjs', wrapperModule: './src/wrappers' });
+    expect(result).toMatchObject({ language: 'js', format: 'cjs', wrapperModule: './src/wrappers/index.js' });
     const index = readFileSync(join(pkg, 'src/wrappers/index.js'), 'utf8');
     expect(index).toContain('"use strict"');
     expect(index).toContain('require("./spans.js")');
@@ -166,7 +166,7 @@ describe('ejectWrappers', () => {
     // The tsconfig sits at the package root, two folders above the target.
     const result = ejectWrappers(join(pkg, 'src/tracing/wrappers'));
 
-    expect(result).toMatchObject({ language: 'ts', format: 'esm', wrapperModule: './src/tracing/wrappers' });
+    expect(result).toMatchObject({ language: 'ts', format: 'esm', wrapperModule: './src/tracing/wrappers/index.js' });
     expect(result.files.map((file) => file.slice(file.lastIndexOf('/') + 1))).toEqual([
       'carriers.ts',
       'env.ts',
