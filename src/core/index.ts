@@ -7,3 +7,4 @@ export * from './manifest';
 export * from './origins';
 export * from './wrappers';
 export * from './wrapper-module';
+export * from './callbacks';

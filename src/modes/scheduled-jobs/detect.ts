@@ -7,7 +7,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { calleeName, hasOwnAsyncWork, newHeadLoc, walk } from '../../core/ast';
+import { calleeName, newHeadLoc, walk } from '../../core/ast';
+import { CallbackAnalyzer, type SpanPolicy } from '../../core/callbacks';
 import { findManifest } from '../../core/manifest';
 import { decoratorName, isHelperCallee, isWrapperCallee } from '../../core/wrappers';
 import {
@@ -19,7 +20,6 @@ import {
   propertyKeyName,
   staticString,
   unwrapExpression,
-  type FunctionNode,
   type OriginResolver,
 } from '../../core/origins';
 import type { TraceContextSettings } from '../../settings';
@@ -60,11 +60,6 @@ export interface ScheduledJobFinding {
   readonly fix?: JobFix;
 }
 
-type Analysis =
-  | { readonly status: 'root' }
-  | { readonly status: 'nonRoot'; readonly spanCall: TSESTree.CallExpression }
-  | { readonly status: 'none' }
-  | { readonly status: 'notFunction' };
 
 interface Candidate {
   readonly api: ScheduleApi;
@@ -73,7 +68,21 @@ interface Candidate {
 }
 
 const SPAN_STARTERS = new Set(['startActiveSpan', 'startSpan']);
-const MAX_FOLLOW = 2;
+
+/** Mode 4's "already handled": a new root span per run (`traceJob`, `{ root: true }`, `ROOT_CONTEXT`, `helpers.rootSpan`). */
+function rootSpanPolicy(origins: OriginResolver, settings: TraceContextSettings): SpanPolicy {
+  return {
+    isHandlingWrapper: (callee) =>
+      isWrapperCallee(callee, 'traceJob', origins) || isHelperCallee(callee, settings.helpers.rootSpan),
+    classifyCall(call, callee) {
+      const name = calleeName(callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || name === undefined) return undefined;
+      if (name === 'with' && isRootContext(call.arguments[0])) return 'handled';
+      if (SPAN_STARTERS.has(name)) return isRootSpanCall(call, name) ? 'handled' : 'partial';
+      return undefined;
+    },
+  };
+}
 
 /** Listeners that find mode-4 problems and hand each finding to `report` at the end of the file. */
 export function createScheduledJobDetector(
@@ -94,7 +103,7 @@ export function createScheduledJobDetector(
     return importsRegistryModule;
   };
 
-  const judge = new Judge(sourceCode, origins, settings);
+  const judge = new CallbackAnalyzer(sourceCode, origins, settings, rootSpanPolicy(origins, settings));
 
   return {
     CallExpression(node) {
@@ -194,14 +203,14 @@ export function createScheduledJobDetector(
     if (!callback || callback.type === AST_NODE_TYPES.SpreadElement) return undefined;
 
     const analysis = judge.callback(callback, 0);
-    if (analysis.status === 'root' || analysis.status === 'notFunction') return undefined;
+    if (analysis.status === 'handled' || analysis.status === 'notFunction') return undefined;
     if (api.asyncWorkOnly && !registryName && !judge.isAsyncWork(callback)) return undefined;
 
     const fix = wrapFix(callback);
     const name = pickName(registryName ?? explicitName, undefined, fix.type === 'wrapCallback' ? fix.callback : callback, schedule, api);
     const loc = 'type' in reportNode ? reportNode.loc : reportNode;
-    if (analysis.status === 'nonRoot') {
-      return { messageId: 'nonRootSpan', loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
+    if (analysis.status === 'partial') {
+      return { messageId: 'nonRootSpan', loc, name, fix: { type: 'makeRoot', call: analysis.call } };
     }
     return { messageId: 'missingRootSpan', loc, name, fix };
   }
@@ -212,7 +221,7 @@ export function createScheduledJobDetector(
     const fn = method.value;
     if (fn.type !== AST_NODE_TYPES.FunctionExpression || !fn.body) return undefined;
     const analysis = judge.fn(fn, 0);
-    if (analysis.status === 'root') return undefined;
+    if (analysis.status === 'handled') return undefined;
     const args = decorator?.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
     const shift = hasLeadingName(api, args) ? 1 : 0;
     const explicitName = shift ? args[0] : slotValue(args, api.name, 0);
@@ -220,8 +229,8 @@ export function createScheduledJobDetector(
     const methodName = propertyKeyName(method.key, method.computed);
     const qualified = methodName === undefined ? undefined : classNode?.id ? `${classNode.id.name}.${methodName}` : methodName;
     const name = pickName(explicitName, qualified, undefined, slotValue(args, api.schedule, shift), api);
-    if (analysis.status === 'nonRoot') {
-      return { messageId: 'nonRootSpan', loc: method.key.loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
+    if (analysis.status === 'partial') {
+      return { messageId: 'nonRootSpan', loc: method.key.loc, name, fix: { type: 'makeRoot', call: analysis.call } };
     }
     const canWrap = !fn.generator && fn.body.body.length > 0;
     return { messageId: 'missingRootSpan', loc: method.key.loc, name, fix: canWrap ? { type: 'wrapBody', fn } : undefined };
@@ -230,12 +239,12 @@ export function createScheduledJobDetector(
   function judgeLoop(api: ScheduleApi, loop: TSESTree.ForOfStatement): ScheduledJobFinding | undefined {
     if (!options.checkIntervals) return undefined;
     const analysis = judge.body(loop.body, 0);
-    if (analysis.status === 'root') return undefined;
+    if (analysis.status === 'handled') return undefined;
     if (!judge.isAsyncWork(loop.body)) return undefined;
     const call = unwrapExpression(loop.right) as TSESTree.CallExpression;
     const name = pickName(undefined, undefined, undefined, call.arguments[api.schedule?.index ?? 0], api);
-    if (analysis.status === 'nonRoot') {
-      return { messageId: 'nonRootSpan', loc: call.callee.loc, name, fix: { type: 'makeRoot', call: analysis.spanCall } };
+    if (analysis.status === 'partial') {
+      return { messageId: 'nonRootSpan', loc: call.callee.loc, name, fix: { type: 'makeRoot', call: analysis.call } };
     }
     const canWrap = loop.body.type === AST_NODE_TYPES.BlockStatement && loop.body.body.length > 0 && !hasEscapingJump(sourceCode, loop.body);
     return { messageId: 'missingRootSpan', loc: call.callee.loc, name, fix: canWrap ? { type: 'wrapLoopBody', loop } : undefined };
@@ -416,211 +425,3 @@ function hasEscapingJump(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTr
   return found;
 }
 
-/** Judges whether code starts a root span, following same-file functions and same-class methods. */
-class Judge {
-  private readonly fnCache = new WeakMap<TSESTree.Node, Analysis>();
-  private readonly asyncCache = new WeakMap<TSESTree.Node, boolean>();
-
-  constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    private readonly origins: OriginResolver,
-    private readonly settings: TraceContextSettings,
-  ) {}
-
-  /** A callback expression given to a scheduler. */
-  callback(node: TSESTree.Node, depth: number): Analysis {
-    const target = unwrapExpression(node);
-    switch (target.type) {
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-        return this.fn(target, depth);
-      case AST_NODE_TYPES.Literal:
-      case AST_NODE_TYPES.TemplateLiteral:
-      case AST_NODE_TYPES.ObjectExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.ClassExpression:
-        return { status: 'notFunction' };
-      case AST_NODE_TYPES.CallExpression: {
-        if (this.isRootStarterCallee(target.callee)) return { status: 'root' };
-        if (this.isPathValue(target)) return { status: 'notFunction' };
-        {
-          const bound = this.boundFunction(target);
-          if (bound && bound !== target) return this.callback(bound, depth);
-        }
-        return { status: 'none' };
-      }
-      case AST_NODE_TYPES.Identifier: {
-        if (target.name === 'undefined') return { status: 'notFunction' };
-        const local = this.origins.localFunction(target);
-        if (local) return this.fn(local, depth);
-        const def = this.origins.variableOf(target)?.defs[0];
-        if (def?.type === 'Variable') {
-          const declarator = def.node as TSESTree.VariableDeclarator;
-          if (declarator.init && declarator.id.type === AST_NODE_TYPES.Identifier && depth < MAX_FOLLOW) {
-            return this.callback(declarator.init, depth + 1);
-          }
-        }
-        return { status: 'none' };
-      }
-      case AST_NODE_TYPES.MemberExpression: {
-        const local = this.origins.localFunction(target);
-        if (local) return this.fn(local, depth);
-        if (target.object.type === AST_NODE_TYPES.ThisExpression) {
-          // a same-class field holding a wrapped function: `run = traceJob(...)`
-          const name = memberName(target);
-          for (const member of name ? this.origins.membersOf(target, name) : []) {
-            if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value) return this.callback(member.value, depth + 1);
-          }
-        }
-        return { status: 'none' };
-      }
-      default:
-        return { status: 'none' };
-    }
-  }
-
-  /** The function a bind-like call binds: `fn.bind(this)`, `bindContext(fn)`, `context.bind(ctx, fn)`. */
-  boundFunction(call: TSESTree.CallExpression): TSESTree.Node | undefined {
-    const contextBound = this.contextBoundFunction(call);
-    if (contextBound) return contextBound;
-    if (calleeName(call.callee) === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression) return call.callee.object;
-    return undefined;
-  }
-
-  /**
-   * The function a context binder pins to the registration context (`bindContext(fn)`,
-   * `context.bind(ctx, fn)`, `AsyncResource.bind(fn)`, `helpers.bind` names); not `Function.prototype.bind`.
-   */
-  contextBoundFunction(call: TSESTree.CallExpression): TSESTree.Node | undefined {
-    const name = calleeName(call.callee);
-    if (name === 'bind' && call.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const objectKey = this.origins.key(call.callee.object);
-      if (objectKey === '@opentelemetry/api:context' && call.arguments.length >= 2) return call.arguments[1];
-      if (objectKey === 'async_hooks:AsyncResource') return call.arguments[0];
-      return undefined;
-    }
-    if (name === 'bindContext' || this.settings.helpers.bind.includes(name ?? '')) return call.arguments[0];
-    return undefined;
-  }
-
-  /** A block (a loop body) analysed like a function body. */
-  body(node: TSESTree.Node, depth: number): Analysis {
-    return this.scan(node, depth);
-  }
-
-  fn(fn: FunctionNode, depth: number): Analysis {
-    const cached = this.fnCache.get(fn);
-    if (cached) return cached;
-    this.fnCache.set(fn, { status: 'none' }); // recursion guard
-    const result = this.scan(fn.body, depth);
-    this.fnCache.set(fn, result);
-    return result;
-  }
-
-  private scan(root: TSESTree.Node, depth: number): Analysis {
-    let nonRoot: TSESTree.CallExpression | undefined;
-    let isRoot = false;
-    walk(this.sourceCode, root, (node) => {
-      if (isRoot) return false;
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      const callee = unwrapExpression(node.callee);
-      if (this.isRootStarterCallee(callee)) {
-        isRoot = true;
-        return false;
-      }
-      const name = calleeName(callee);
-      if (name === 'with' && callee.type === AST_NODE_TYPES.MemberExpression && isRootContext(node.arguments[0])) {
-        isRoot = true;
-        return false;
-      }
-      if (name !== undefined && SPAN_STARTERS.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) {
-        if (isRootSpanCall(node, name)) {
-          isRoot = true;
-          return false;
-        }
-        nonRoot ??= node;
-        return true;
-      }
-      if (depth < MAX_FOLLOW) {
-        const local = this.origins.localFunction(callee);
-        if (local) {
-          const inner = this.fn(local, depth + 1);
-          if (inner.status === 'root') {
-            isRoot = true;
-            return false;
-          }
-          if (inner.status === 'nonRoot') nonRoot ??= inner.spanCall;
-        }
-      }
-      return true;
-    });
-    if (isRoot) return { status: 'root' };
-    return nonRoot ? { status: 'nonRoot', spanCall: nonRoot } : { status: 'none' };
-  }
-
-  /** `path.join(…)`, `require.resolve(…)`, `fileURLToPath(…)`: a task file, not a function. */
-  isPathValue(call: TSESTree.CallExpression): boolean {
-    const origin = this.origins.resolve(call.callee);
-    if (origin?.module === 'path' || origin?.module === 'url') return true;
-    const callee = unwrapExpression(call.callee);
-    return (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(callee) === 'resolve' &&
-      callee.object.type === AST_NODE_TYPES.Identifier &&
-      callee.object.name === 'require'
-    );
-  }
-
-  /** A function, a same-file function's name, a bound function or a wrapped one. */
-  isFunctionLike(node: TSESTree.Node): boolean {
-    const target = unwrapExpression(node);
-    if (isFunctionNode(target)) return true;
-    if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
-      return this.origins.localFunction(target) !== undefined;
-    }
-    if (target.type === AST_NODE_TYPES.CallExpression) {
-      return this.isRootStarterCallee(target.callee) || this.boundFunction(target) !== undefined;
-    }
-    return false;
-  }
-
-  isRootStarterCallee(callee: TSESTree.Node): boolean {
-    return isWrapperCallee(callee, 'traceJob', this.origins) || isHelperCallee(callee, this.settings.helpers.rootSpan);
-  }
-
-  isAsyncWork(node: TSESTree.Node, depth = 0): boolean {
-    const target = unwrapExpression(node);
-    const cached = this.asyncCache.get(target);
-    if (cached !== undefined) return cached;
-    this.asyncCache.set(target, false);
-    let result = false;
-    let fn: FunctionNode | undefined;
-    if (isFunctionNode(target)) fn = target;
-    else if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
-      fn = this.origins.localFunction(target);
-    } else if (target.type === AST_NODE_TYPES.CallExpression) {
-      const bound = this.boundFunction(target);
-      result = bound !== undefined && bound !== target && depth < MAX_FOLLOW && this.isAsyncWork(bound, depth + 1);
-      this.asyncCache.set(target, result);
-      return result;
-    }
-    const body = fn ? fn.body : target.type === AST_NODE_TYPES.BlockStatement || target.type === AST_NODE_TYPES.ExpressionStatement ? target : undefined;
-    if (fn?.async) result = true;
-    else if (body) {
-      result = hasOwnAsyncWork(this.sourceCode, fn ?? body);
-      if (!result && depth < MAX_FOLLOW) {
-        walk(this.sourceCode, body, (child) => {
-          if (result) return false;
-          if (child !== body && isFunctionNode(child)) return false;
-          if (child.type === AST_NODE_TYPES.CallExpression) {
-            const callee = this.origins.localFunction(child.callee);
-            if (callee && this.isAsyncWork(callee, depth + 1)) result = true;
-          }
-          return !result;
-        });
-      }
-    }
-    this.asyncCache.set(target, result);
-    return result;
-  }
-}
