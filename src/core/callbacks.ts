@@ -150,14 +150,18 @@ export class CallbackAnalyzer {
       }
       if (depth < MAX_FOLLOW) {
         const local = this.origins.localFunction(callee);
-        if (local) {
-          const inner = this.fn(local, depth + 1);
-          if (inner.status === 'handled') {
-            handled = true;
-            return false;
-          }
-          if (inner.status === 'partial') partial ??= inner.call;
+        // A same-file function or method, or a same-class field / const holding a wrapped function.
+        const inner = local
+          ? this.fn(local, depth + 1)
+          : callee.type === AST_NODE_TYPES.Identifier ||
+              (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression)
+            ? this.callback(callee, depth + 1)
+            : undefined;
+        if (inner?.status === 'handled') {
+          handled = true;
+          return false;
         }
+        if (inner?.status === 'partial') partial ??= inner.call;
       }
       return true;
     });

@@ -180,6 +180,49 @@ export function indentLines(sourceCode: SourceCode, start: number, end: number, 
   return out + text.slice(cursor, end);
 }
 
+/**
+ * Rewrites `{ body }` as `{ open body close }` with the body indented one more level:
+ * ```
+ * {                      {
+ *   work();       →        return traceJob('x', () => {
+ * }                          work();
+ *                          })();
+ *                        }
+ * ```
+ */
+export function wrapBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement, open: string, close: string): TextEdit {
+  const { text } = sourceCode;
+  const style = fileStyle(sourceCode);
+  const innerStart = block.range[0] + 1;
+  const innerEnd = block.range[1] - 1;
+  const closingIndent = lineIndent(text, block.range[1] - 1);
+  const blockLineIndent = lineIndent(text, block.range[0]);
+  const inner = `${blockLineIndent}${style.indentUnit}`;
+
+  const firstStatement = block.body[0]!;
+  const lastStatement = block.body[block.body.length - 1]!;
+  const multiline = text.slice(innerStart, firstStatement.range[0]).includes('\n');
+  let content: string;
+  if (multiline) {
+    // Keep everything from the first line break after `{` to the end of the last statement's line.
+    const lineBreak = text.indexOf('\n', innerStart);
+    const contentStart = lineBreak + 1;
+    let contentEnd = text.indexOf('\n', lastStatement.range[1]);
+    if (contentEnd === -1 || contentEnd > innerEnd) contentEnd = innerEnd;
+    if (text[contentEnd - 1] === '\r') contentEnd -= 1;
+    content = style.indentUnit + indentLines(sourceCode, contentStart, contentEnd, style.indentUnit);
+    const closingLine = text.slice(contentEnd, innerEnd).trim() === '';
+    const leadingBlank = text.slice(innerStart, lineBreak).replace(/\r$/, '');
+    const replacement =
+      `${leadingBlank}${style.eol}${inner}${open}${style.eol}${content}${style.eol}${inner}${close}` +
+      (closingLine ? `${style.eol}${closingIndent}` : text.slice(contentEnd, innerEnd));
+    return { range: [innerStart, innerEnd], text: replacement };
+  }
+  content = text.slice(firstStatement.range[0], lastStatement.range[1]);
+  const replacement = `${style.eol}${inner}${open}${style.eol}${inner}${style.indentUnit}${content}${style.eol}${inner}${close}${style.eol}${blockLineIndent}`;
+  return { range: [innerStart, innerEnd], text: replacement };
+}
+
 /** Edits that make `names` from `module` available in the file (none for names it already has). */
 export function planImport(sourceCode: SourceCode, module: string, names: readonly string[]): TextEdit[] {
   const style = fileStyle(sourceCode);

@@ -63,7 +63,8 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
 /** The static name of a member expression's property (`a.b`, `a['b']`), if it has one. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+    if (node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : undefined;
   }
   const property = node.property;
   if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
@@ -173,7 +174,7 @@ export class OriginResolver {
         return returned ? this.resolve(returned, depth + 1) : undefined;
       }
       case AST_NODE_TYPES.NewExpression: {
-        const base = this.resolve(node.callee, depth + 1);
+        const base = this.resolve(node.callee, depth + 1) ?? this.superclassOf(node.callee, depth);
         return base ? { module: base.module, path: [...base.path, NEW] } : undefined;
       }
       case AST_NODE_TYPES.AwaitExpression:
@@ -265,8 +266,35 @@ export class OriginResolver {
     return members.get(name) ?? [];
   }
 
+  /**
+   * A same-file class stands for the class it extends: `new InvoiceEvents()` where `class
+   * InvoiceEvents extends EventEmitter` is an `EventEmitter` instance.
+   */
+  private superclassOf(callee: TSESTree.Node, depth: number): Origin | undefined {
+    const target = unwrapExpression(callee);
+    if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.variableOf(target)?.defs[0];
+    if (def?.type !== 'ClassName') return undefined;
+    const classNode = def.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+    return classNode.superClass ? this.resolve(classNode.superClass, depth + 1) : undefined;
+  }
+
+  /** Origin of `this` inside a class that extends a known class (an instance of that class). */
+  thisOrigin(node: TSESTree.Node, depth = 0): Origin | undefined {
+    const classNode = enclosingClass(node);
+    if (!classNode?.superClass) return undefined;
+    const base = this.resolve(classNode.superClass, depth + 1);
+    return base ? { module: base.module, path: [...base.path, NEW] } : undefined;
+  }
+
   private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): Origin | undefined {
-    for (const member of this.membersOf(node, name)) {
+    const members = this.membersOf(node, name);
+    if (members.length === 0) {
+      // An inherited method: `this.on(...)` in a class that extends EventEmitter.
+      const base = this.thisOrigin(node, depth);
+      return base ? { module: base.module, path: [...base.path, name] } : undefined;
+    }
+    for (const member of members) {
       switch (member.type) {
         case AST_NODE_TYPES.PropertyDefinition: {
           if (member.value) {

@@ -2,8 +2,10 @@
  * Per-rule cheap-exit tokens: text that must occur in a file for the rule to find anything.
  * Rules return no listeners without them; the codemod skips such files without linting.
  */
+import { TOKENS as internalEventTokens } from './internal-events/catalog';
 import { TOKENS as scheduledJobTokens } from './scheduled-jobs/catalog';
 
 export const ruleTokens: Readonly<Record<string, readonly string[]>> = {
+  'internal-event-tracing': internalEventTokens,
   'scheduled-job-tracing': scheduledJobTokens,
 };

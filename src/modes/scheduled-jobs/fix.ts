@@ -2,7 +2,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { fileStyle, indentLines, lineIndent, quoteString, type FixPlan, type TextEdit } from '../../core/fix-plan';
+import { fileStyle, quoteString, wrapBlock, type FixPlan, type TextEdit } from '../../core/fix-plan';
 import { importedLocalName, wrapperSpecifier } from '../../core/wrapper-module';
 import { propertyKeyName } from '../../core/origins';
 import type { TraceContextSettings } from '../../settings';
@@ -80,49 +80,6 @@ export function planScheduledJobFix(
       return { edits: [wrapBlock(sourceCode, fix.loop.body as TSESTree.BlockStatement, open, close)], imports };
     }
   }
-}
-
-/**
- * Rewrites `{ body }` as `{ open body close }` with the body indented one more level:
- * ```
- * {                      {
- *   work();       →        return traceJob('x', () => {
- * }                          work();
- *                          })();
- *                        }
- * ```
- */
-function wrapBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement, open: string, close: string): TextEdit {
-  const { text } = sourceCode;
-  const style = fileStyle(sourceCode);
-  const innerStart = block.range[0] + 1;
-  const innerEnd = block.range[1] - 1;
-  const closingIndent = lineIndent(text, block.range[1] - 1);
-  const blockLineIndent = lineIndent(text, block.range[0]);
-  const inner = `${blockLineIndent}${style.indentUnit}`;
-
-  const firstStatement = block.body[0]!;
-  const lastStatement = block.body[block.body.length - 1]!;
-  const multiline = text.slice(innerStart, firstStatement.range[0]).includes('\n');
-  let content: string;
-  if (multiline) {
-    // Keep everything from the first line break after `{` to the end of the last statement's line.
-    const lineBreak = text.indexOf('\n', innerStart);
-    const contentStart = lineBreak + 1;
-    let contentEnd = text.indexOf('\n', lastStatement.range[1]);
-    if (contentEnd === -1 || contentEnd > innerEnd) contentEnd = innerEnd;
-    if (text[contentEnd - 1] === '\r') contentEnd -= 1;
-    content = style.indentUnit + indentLines(sourceCode, contentStart, contentEnd, style.indentUnit);
-    const closingLine = text.slice(contentEnd, innerEnd).trim() === '';
-    const leadingBlank = text.slice(innerStart, lineBreak).replace(/\r$/, '');
-    const replacement =
-      `${leadingBlank}${style.eol}${inner}${open}${style.eol}${content}${style.eol}${inner}${close}` +
-      (closingLine ? `${style.eol}${closingIndent}` : text.slice(contentEnd, innerEnd));
-    return { range: [innerStart, innerEnd], text: replacement };
-  }
-  content = text.slice(firstStatement.range[0], lastStatement.range[1]);
-  const replacement = `${style.eol}${inner}${open}${style.eol}${inner}${style.indentUnit}${content}${style.eol}${inner}${close}${style.eol}${blockLineIndent}`;
-  return { range: [innerStart, innerEnd], text: replacement };
 }
 
 /** `{ root: true }` on a span start. */
