@@ -25,7 +25,6 @@ export default createRule<Options, MessageIds>({
       wrapWithTraceHandler: 'Run the handler in a child span with traceHandler({{name}}).',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
