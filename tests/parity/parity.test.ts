@@ -76,10 +76,15 @@ describe.each(cases.map((c) => [`${c.rule}/${c.name}`, c] as const))('%s', (_tit
     expect(acceptSuggestionsOneByOne(c)).toBe(runCodemod(c, c.input));
   });
 
-  it('the codemod output lints clean for the rule', () => {
+  it('the codemod output lints clean for the rule (but for findings offered without a suggestion)', () => {
     const output = runCodemod(c, c.input);
     const bom = output.startsWith('\uFEFF') ? 1 : 0;
-    expect(lint(c, output.slice(bom)).map((message) => `${message.line}:${message.column} ${message.message}`)).toEqual([]);
+    const where = (message: Linter.LintMessage) => `${message.line}:${message.column} ${message.message}`;
+    // A finding reported without a suggestion (a handler also removed with `off`) is left for manual work.
+    const manual = lint(c, c.input.slice(c.input.startsWith('\uFEFF') ? 1 : 0)).filter((message) => !message.suggestions?.length);
+    const left = lint(c, output.slice(bom));
+    expect(left.filter((message) => message.suggestions?.length).map(where)).toEqual([]);
+    expect(left.map((message) => message.message).sort()).toEqual(manual.map((message) => message.message).sort());
   });
 
   it('the codemod applied twice equals once', () => {
