@@ -364,8 +364,10 @@ function lineDiff(before, after) {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) rows.push({ sign: ' ', text: a[i++] }), j++;
-    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) rows.push({ sign: '-', text: a[i++] });
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      rows.push({ sign: ' ', text: a[i++] });
+      j++;
+    } else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) rows.push({ sign: '-', text: a[i++] });
     else rows.push({ sign: '+', text: b[j++] });
   }
   const near = (k) => rows.slice(Math.max(0, k - 1), k + 2).some((row) => row.sign !== ' ');
@@ -401,6 +403,7 @@ async function main() {
   const ruleMeta = await step('fresh project: what resolves from where', checkResolution);
   await step('eslint CLI in the fresh project (same config the server loads)', checkCli);
   const fixed = await step('VS Code ESLint server: squiggles and the quick fix', () => checkEditor(ruleMeta));
+  await step('codemod bin from the tarball: same output as the quick fix', () => checkCodemod(fixed));
   await step('wrappers at run time: require and import', checkWrappersRuntime);
   await step('wrappers types (tsc, node16) and the fixed files', () => checkTypesAndFixedFiles(fixed));
 }
@@ -762,6 +765,21 @@ async function checkEditor(ruleMeta) {
   await server.stop();
   server = undefined;
   return outcomes;
+}
+
+async function checkCodemod(fixed) {
+  const copy = join(project, 'codemod-copy');
+  cpSync(join(fixture, 'src'), join(copy, 'src'), { recursive: true });
+  const bin = join(project, 'node_modules/.bin', process.platform === 'win32' ? 'trace-context-codemod.cmd' : 'trace-context-codemod');
+  expect(existsSync(bin), 'npm linked no trace-context-codemod bin into node_modules/.bin');
+  const { stdout, stderr } = await run(bin, ['scheduled-job-tracing', 'codemod-copy'], { cwd: project });
+  const summary = `${stdout}${stderr}`.trim().split('\n').filter((line) => /^\s*(would change|changed|unchanged|skipped|failed):/.test(line));
+  detail('trace-context-codemod scheduled-job-tracing codemod-copy:', summary.map((line) => line.trim()).join(', '));
+  for (const [file, text] of Object.entries(fixed)) {
+    const written = readFileSync(join(copy, file), 'utf8');
+    expect(written === text, `the codemod's ${file} differs from the editor's quick fix:\n${indent(lineDiff(text, written))}`);
+  }
+  detail('compared:', `${Object.keys(fixed).join(', ')}: byte for byte equal to the editor's result`);
 }
 
 async function checkWrappersRuntime() {
