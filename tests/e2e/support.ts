@@ -11,6 +11,7 @@ const run = promisify(execFile);
 
 export const repoRoot = resolve(__dirname, '../..');
 const cli = join(repoRoot, 'dist/codemods/cli.js');
+const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
 const builtWrappers = [join(repoRoot, 'dist/src/wrappers/index.js'), join(repoRoot, 'dist/wrappers-esm/index.js')];
 
 /** Builds the package when the CLI or the wrappers are missing (`npm test` builds first anyway). */
@@ -39,6 +40,19 @@ export function copyProgram(name: string): ProgramCopy {
   const dir = join(base, name);
   cpSync(join(repoRoot, 'tests/e2e/programs', name), dir, { recursive: true });
   return { dir, remove: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/**
+ * Compiles a TypeScript program with the repository's `tsc` and the program's own tsconfig.json
+ * (decorator metadata for NestJS dependency injection); rejects with the compiler's output.
+ */
+export async function compileProgram(dir: string): Promise<void> {
+  try {
+    await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir, timeout: 60_000 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`tsc failed in ${dir}:\n${stdout}${stderr}`, { cause: error });
+  }
 }
 
 /** Runs `node <entry>` in the program folder and returns the spans it printed (`SPANS [...]`). */
