@@ -9,7 +9,8 @@
 //      temporary folder) over stdio: squiggle on `cron.schedule`, the quick fix through
 //      `workspace/executeCommand` → `workspace/applyEdit`, and no squiggle after the edit; for a
 //      TypeScript and a CommonJS JavaScript file.
-//   4. `require` and `import` of eslint-plugin-trace-context/wrappers run a traceJob-wrapped function;
+//   4. The codemod bin from the tarball writes the same text as the quick fix.
+//   5. `require` and `import` of eslint-plugin-trace-context/wrappers run a traceJob-wrapped function;
 //      tsc resolves the types of both; the fixed files typecheck and load.
 //
 // Prints a report; exits 1 on any failure. Every wait is bounded. Flags: --keep (leave the
@@ -111,7 +112,7 @@ function run(command, args, { cwd, timeoutMs = COMMAND_TIMEOUT_MS, input, okCode
   const file = command === 'npm' && isWindows ? 'npm.cmd' : command;
   const shown = `${command === process.execPath ? 'node' : command} ${args.join(' ')}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd, env: childEnv(), shell: isWindows && command === 'npm', stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { cwd, env: childEnv(), shell: isWindows && /(?:^npm|\.cmd)$/.test(file), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -429,15 +430,19 @@ async function packPlugin() {
   collect(manifest.exports);
   collect(manifest.bin);
   required.add('dist/wrappers-esm/package.json');
-  required.add('dist/codemods/scheduled-job-tracing.js');
-  required.add('dist/codemods/all.js');
+  for (const entry of readdirSync(join(root, 'codemods'), { withFileTypes: true })) {
+    if (entry.isFile() && /\.[cm]?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      required.add(`dist/codemods/${entry.name.replace(/\.([cm]?)ts$/, '.$1js')}`);
+    }
+  }
   for (const file of readdirRecursive(join(root, 'docs'))) required.add(`docs/${file}`);
   for (const file of readdirRecursive(join(root, 'src/wrappers'))) required.add(`src/wrappers/${file}`);
   const missing = [...required].filter((file) => !files.has(file));
   expect(missing.length === 0, `the tarball lacks files the package needs: ${missing.join(', ')}`);
-  detail('present:', `${required.size} files the manifest (main, exports, bin), the docs and the wrapper sources point to, dist/codemods included`);
+  detail('present:', `${required.size} files: main, exports, bin, the built transforms (dist/codemods), docs, wrapper sources`);
 
-  // What the bin requires at run time must ship: every relative require of the built codemods.
+  // Every relative require/import of the built code resolves inside the tarball (what the plugin,
+  // the wrappers and the bin load at run time).
   const unresolved = [];
   for (const file of files) {
     if (!file.startsWith('dist/') || !file.endsWith('.js')) continue;
