@@ -27,6 +27,9 @@ const dim = style([2, 22]);
 const cyan = style([36, 39]);
 const indent = (text, by = '  ') => text.replace(/^(?=.)/gm, by);
 
+/** The server span run-once.js starts for its one request (mode 5). */
+const REQUEST = 'POST /orders';
+
 /** Runs one of the example's entry points and returns the spans it printed. */
 function runOnce(dir) {
   const stdout = execFileSync(process.execPath, ['run-once.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
@@ -35,38 +38,57 @@ function runOnce(dir) {
   return JSON.parse(line.slice('SPANS '.length));
 }
 
+/** What `eslint .` reports in the working copy, for one rule only (the formatter's stylish text). */
+async function findings(ruleId) {
+  const eslint = new ESLint({ cwd: rewritten, ruleFilter: (rule) => rule.ruleId === ruleId });
+  const results = await eslint.lintFiles(['.']);
+  for (const result of results) result.filePath = relative(rewritten, result.filePath);
+  const formatter = await eslint.loadFormatter('stylish');
+  const text = await formatter.format(results, { color });
+  return text.trim() ? text.replace(/^(?:\u001b\[0m)?\n+/, '').trimEnd() : 'No findings.';
+}
+
+/**
+ * Runs the codemod for `rule` on the working copy, and returns its summary and `git diff` from the
+ * folder `from` (under `work`) to the working copy.
+ */
+function codemodDiff(rule, from) {
+  const codemod = spawnSync(process.execPath, [cli, rule, rewritten, '--force'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: color ? '1' : '0' },
+  });
+  const summary = `${codemod.stdout}${codemod.stderr}`.trim();
+  if (codemod.status !== 0) throw new Error(`the codemod exited with status ${codemod.status}:\n${summary}`);
+  const diff = spawnSync('git', ['diff', '--no-index', `--color=${color ? 'always' : 'never'}`, '--', from, 'scheduled-service'], {
+    cwd: work,
+    encoding: 'utf8',
+  });
+  if (diff.status !== 0 && diff.status !== 1) throw new Error(`git diff failed:\n${diff.stderr}`);
+  const patch = diff.stdout.replaceAll(`a/${from}/`, 'a/').replaceAll('b/scheduled-service/', 'b/');
+  return [summary, patch.trim() || 'No changes.'].filter(Boolean).join('\n\n');
+}
+
+/** The request's traces (`requests: true`) or all the others, drawn as trees. */
+function trees(spans, { requests }) {
+  const requestTraces = new Set(spans.filter((span) => span.name === REQUEST).map((span) => span.traceId));
+  return traceTrees(
+    spans.filter((span) => requestTraces.has(span.traceId) === requests),
+    { color },
+  );
+}
+
 const sections = [
   {
     title: 'Mode 4 · scheduled-job-tracing: ESLint findings',
-    intro: 'What `eslint .` reports in the example (its eslint.config.js uses traceContext.configs.recommended).',
-    async run() {
-      const eslint = new ESLint({ cwd: rewritten });
-      const results = await eslint.lintFiles(['.']);
-      for (const result of results) result.filePath = relative(rewritten, result.filePath);
-      const formatter = await eslint.loadFormatter('stylish');
-      const text = await formatter.format(results, { color });
-      return text.trim() ? text.replace(/^(?:\u001b\[0m)?\n+/, '').trimEnd() : 'No findings.';
-    },
+    intro: 'What `eslint .` reports in the example for this rule (its eslint.config.js uses traceContext.configs.recommended).',
+    run: () => findings('trace-context/scheduled-job-tracing'),
   },
   {
     title: 'Mode 4 · scheduled-job-tracing: the codemod',
     intro: '`trace-context-codemod scheduled-job-tracing <copy> --force`, then `git diff` against the original.',
     async run() {
-      const codemod = spawnSync(process.execPath, [cli, 'scheduled-job-tracing', rewritten, '--force'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, FORCE_COLOR: color ? '1' : '0' },
-      });
-      const summary = `${codemod.stdout}${codemod.stderr}`.trim();
-      if (codemod.status !== 0) throw new Error(`the codemod exited with status ${codemod.status}:\n${summary}`);
-      const diff = spawnSync(
-        'git',
-        ['diff', '--no-index', `--color=${color ? 'always' : 'never'}`, '--', 'original', 'scheduled-service'],
-        { cwd: work, encoding: 'utf8' },
-      );
-      if (diff.status !== 0 && diff.status !== 1) throw new Error(`git diff failed:\n${diff.stderr}`);
-      const patch = diff.stdout.replaceAll('a/original/', 'a/').replaceAll('b/scheduled-service/', 'b/');
-      return [summary, patch.trim() || 'No changes.'].filter(Boolean).join('\n\n');
+      return codemodDiff('scheduled-job-tracing', 'original');
     },
   },
   {
@@ -77,14 +99,46 @@ const sections = [
       'armed at start-up join the start-up trace, and the others fall apart into one trace per database call.\n' +
       '(The NestJS class is linted and rewritten above but not run: @nestjs/schedule is not installed.)',
     async run() {
-      return traceTrees(runOnce(original), { color });
+      return trees(runOnce(original), { requests: false });
     },
   },
   {
     title: 'Mode 4 · scheduled-job-tracing: traces of one run, after',
     intro: 'The same run on the rewritten copy: every job run is a root trace of its own, with its work inside it.',
     async run() {
-      return traceTrees(runOnce(rewritten), { color });
+      return trees(runOnce(rewritten), { requests: false });
+    },
+  },
+  {
+    title: 'Mode 5 · internal-event-tracing: ESLint findings',
+    intro: 'The same `eslint .`, this rule only: listeners on the `orderEvents` bus (a Node.js EventEmitter) and a @nestjs/cqrs command handler.',
+    run: () => findings('trace-context/internal-event-tracing'),
+  },
+  {
+    title: 'Mode 5 · internal-event-tracing: the codemod',
+    intro: '`trace-context-codemod internal-event-tracing <copy> --force`, then `git diff` against the copy as mode 4 left it.',
+    async run() {
+      rmSync(join(work, 'after-mode-4'), { recursive: true, force: true });
+      cpSync(rewritten, join(work, 'after-mode-4'), { recursive: true });
+      return codemodDiff('internal-event-tracing', 'after-mode-4');
+    },
+  },
+  {
+    title: 'Mode 5 · internal-event-tracing: the request trace, before',
+    intro:
+      'The same run handles one `POST /orders` inside a server span: the order is stored, then `order.placed` is emitted\n' +
+      'on the bus. Its two listeners (stock reservation, confirmation mail) have no span: their calls hang off the request\n' +
+      'span, mixed with its own, and nothing says which listener made them or how long each took.\n' +
+      '(The NestJS command handler is linted and rewritten above but not run: @nestjs/cqrs is not installed.)',
+    async run() {
+      return trees(runOnce(original), { requests: true });
+    },
+  },
+  {
+    title: 'Mode 5 · internal-event-tracing: the request trace, after',
+    intro: 'The rewritten copy: each listener runs in a child span named after the event, with its own calls inside it.',
+    async run() {
+      return trees(runOnce(rewritten), { requests: true });
     },
   },
 ];

@@ -1,9 +1,12 @@
 // Starts the service, runs each scheduled job once through its library's own trigger (as its timer
-// would), lets the inventory poller tick twice, stops, and prints the finished spans as one JSON line
-// (`SPANS [...]`).
+// would), lets the inventory poller tick twice, handles one `POST /orders` request, stops, and prints
+// the finished spans as one JSON line (`SPANS [...]`).
 import { allSpansEnded, exporter, provider } from './src/tracing.js';
 
+import { SpanKind, trace } from '@opentelemetry/api';
+
 import { whenRuns } from './src/metrics.js';
+import { placeOrder } from './src/orders/place-order.js';
 import { startService } from './src/service.js';
 
 const polled = whenRuns('inventory-poller', 2);
@@ -11,6 +14,14 @@ const service = await startService({ pollEveryMs: 10 });
 await service.nightlyReport.execute();
 await service.cartExpiry.fireOnTick();
 await polled;
+// The server span an HTTP instrumentation would start for the request.
+await trace.getTracer('scheduled-service/http').startActiveSpan('POST /orders', { kind: SpanKind.SERVER }, async (span) => {
+  try {
+    await placeOrder({ email: 'ada@example.com', lines: [{ sku: 'TEA-01', quantity: 2 }, { sku: 'MUG-07', quantity: 1 }] });
+  } finally {
+    span.end();
+  }
+});
 await service.stop();
 
 await allSpansEnded();

@@ -1,5 +1,5 @@
-// A stand-in for an instrumented database client and object store: every call is a CLIENT span in
-// whatever trace is active when it runs.
+// Stand-ins for an instrumented database client, object store and mail API: every call is a CLIENT
+// span in whatever trace is active when it runs.
 import { SpanKind, trace } from '@opentelemetry/api';
 
 const tracer = trace.getTracer('scheduled-service/db');
@@ -28,8 +28,14 @@ export const db = {
   select: (table) =>
     clientCall(`SELECT ${table}`, { 'db.system.name': 'postgresql', 'db.collection.name': table }, ROWS[table] ?? []),
   update: (table) => clientCall(`UPDATE ${table}`, { 'db.system.name': 'postgresql', 'db.collection.name': table }, 0),
+  insert: (table, row) =>
+    clientCall(`INSERT ${table}`, { 'db.system.name': 'postgresql', 'db.collection.name': table }, row),
 };
 
 export const storage = {
   put: (key) => clientCall('PutObject', { 'rpc.system': 'aws-api', 'aws.s3.key': key }),
+};
+
+export const mail = {
+  send: (to) => clientCall('POST /v3/mail/send', { 'server.address': 'api.mail.example.com' }, { accepted: [to] }),
 };
