@@ -1986,37 +1986,37 @@ export class DunningListener implements OnModuleInit {
     ],
   },
   {
-    name: 'EventEmitter2 with an array of event names',
+    name: 'a function parameter typed EventEmitter2 (eventemitter2)',
     code: `
 import { EventEmitter2 } from 'eventemitter2';
 
-const events = new EventEmitter2();
-
-events.on(['order', 'cancelled'], async (order) => {
-  await stock.release(order);
-});
+export function wireSearch(events: EventEmitter2) {
+  events.on('product.updated', async (product: { id: string }) => {
+    await search.upsert(product.id);
+  });
+}
 `,
     errors: [
       {
         messageId: 'unspannedHandler',
-        data: { name: "'order, cancelled'" },
-        line: 6,
-        column: 1,
-        endLine: 6,
-        endColumn: 10,
+        data: { name: "'product.updated'" },
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 12,
         suggestions: [
           {
             messageId: 'wrapWithTraceHandler',
-            data: { name: "'order, cancelled'" },
+            data: { name: "'product.updated'" },
             output: `
 import { EventEmitter2 } from 'eventemitter2';
 import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
 
-const events = new EventEmitter2();
-
-events.on(['order', 'cancelled'], traceHandler('order, cancelled', async (order) => {
-  await stock.release(order);
-}));
+export function wireSearch(events: EventEmitter2) {
+  events.on('product.updated', traceHandler('product.updated', async (product: { id: string }) => {
+    await search.upsert(product.id);
+  }));
+}
 `,
           },
         ],
@@ -2057,6 +2057,56 @@ export const provisioning = mitt();
 provisioning.on('*', traceHandler('*', (type, payload) => {
   auditLog.append({ type, payload });
 }));
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a mitt bus held in a class field',
+    code: `
+import mitt from 'mitt';
+
+export class PricingService {
+  private readonly changes = mitt();
+
+  start() {
+    this.changes.on('price.changed', async (sku: string) => {
+      await this.cache.invalidate(sku);
+    });
+  }
+
+  constructor(private readonly cache: PriceCache) {}
+}
+`,
+    errors: [
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'price.changed'" },
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'price.changed'" },
+            output: `
+import mitt from 'mitt';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+export class PricingService {
+  private readonly changes = mitt();
+
+  start() {
+    this.changes.on('price.changed', traceHandler('price.changed', async (sku: string) => {
+      await this.cache.invalidate(sku);
+    }));
+  }
+
+  constructor(private readonly cache: PriceCache) {}
+}
 `,
           },
         ],
@@ -2667,6 +2717,56 @@ export class Audit {
     ],
   },
   {
+    name: 'an @OnEvent body with a leading comment, a blank line and a multi-line template literal',
+    code: `
+import { OnEvent } from '@nestjs/event-emitter';
+
+export class Digest {
+  @OnEvent('digest.requested')
+  async send(event: { userId: string }) {
+    // the digest text is plain on purpose
+    const user = await users.find(event.userId);
+
+    await mailer.send(user.email, \`Hello \${user.name},
+here is your digest.\`);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'digest.requested'" },
+        line: 6,
+        column: 9,
+        endLine: 6,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'digest.requested'" },
+            output: `
+import { OnEvent } from '@nestjs/event-emitter';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+export class Digest {
+  @OnEvent('digest.requested')
+  async send(event: { userId: string }) {
+    return traceHandler('digest.requested', async () => {
+      // the digest text is plain on purpose
+      const user = await users.find(event.userId);
+
+      await mailer.send(user.email, \`Hello \${user.name},
+here is your digest.\`);
+    })();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'CRLF line endings are kept in the re-indented @OnEvent body',
     code: [
       "import { OnEvent } from '@nestjs/event-emitter';",
@@ -2705,6 +2805,93 @@ export class Audit {
               '}',
               '',
             ].join('\r\n'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'decorators through namespace imports (@cqrs.CommandHandler, @events.OnEvent)',
+    code: `
+import * as cqrs from '@nestjs/cqrs';
+import * as events from '@nestjs/event-emitter';
+
+@cqrs.CommandHandler(CloseAccountCommand)
+export class CloseAccountHandler {
+  async execute(command: CloseAccountCommand) {
+    await accounts.close(command.accountId);
+  }
+
+  @events.OnEvent('account.reopened')
+  async onReopened(event: { accountId: string }) {
+    await accounts.restore(event.accountId);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unspannedCqrsHandler',
+        data: { name: "'CloseAccountCommand'" },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'CloseAccountCommand'" },
+            output: `
+import * as cqrs from '@nestjs/cqrs';
+import * as events from '@nestjs/event-emitter';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+@cqrs.CommandHandler(CloseAccountCommand)
+export class CloseAccountHandler {
+  async execute(command: CloseAccountCommand) {
+    return traceHandler('CloseAccountCommand', async () => {
+      await accounts.close(command.accountId);
+    })();
+  }
+
+  @events.OnEvent('account.reopened')
+  async onReopened(event: { accountId: string }) {
+    await accounts.restore(event.accountId);
+  }
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'account.reopened'" },
+        line: 12,
+        column: 9,
+        endLine: 12,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'account.reopened'" },
+            output: `
+import * as cqrs from '@nestjs/cqrs';
+import * as events from '@nestjs/event-emitter';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+@cqrs.CommandHandler(CloseAccountCommand)
+export class CloseAccountHandler {
+  async execute(command: CloseAccountCommand) {
+    await accounts.close(command.accountId);
+  }
+
+  @events.OnEvent('account.reopened')
+  async onReopened(event: { accountId: string }) {
+    return traceHandler('account.reopened', async () => {
+      await accounts.restore(event.accountId);
+    })();
+  }
+}
+`,
           },
         ],
       },
@@ -3461,6 +3648,50 @@ export class Audit {
     ],
   },
   {
+    // BUG (miss): not reported; same cause as the aliased @OnEvent (the local name is checked before the import).
+    name: 'SKIPPED: @CommandHandler imported under another name',
+    skip: true,
+    code: `
+import { CommandHandler as Handles } from '@nestjs/cqrs';
+
+@Handles(CloseAccountCommand)
+export class CloseAccountHandler {
+  async execute(command: CloseAccountCommand) {
+    await accounts.close(command.accountId);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unspannedCqrsHandler',
+        data: { name: "'CloseAccountCommand'" },
+        line: 6,
+        column: 9,
+        endLine: 6,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'CloseAccountCommand'" },
+            output: `
+import { CommandHandler as Handles } from '@nestjs/cqrs';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+@Handles(CloseAccountCommand)
+export class CloseAccountHandler {
+  async execute(command: CloseAccountCommand) {
+    return traceHandler('CloseAccountCommand', async () => {
+      await accounts.close(command.accountId);
+    })();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     // BUG (wrong fix): the suggestion gives `traceHandler('order.created', bindContext(async (order) => {...}))`.
     // bindContext switches back to the registration-time context inside the span, so the handler's work is not
     // under the handler span (and the span is not a child of the emitter's context). Mode 4 replaces bindContext.
@@ -3498,6 +3729,185 @@ export const log = bindContext((line: string) => console.log(line));
 
 bus.on('order.created', traceHandler('order.created', async (order: { id: string }) => {
   await invoices.draft(order.id);
+}));
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // BUG (wrong span name): named 'order, cancelled'. In EventEmitter2 (and so in @OnEvent, which hands its argument
+    // to EventEmitter2's on()) an array is the segments of ONE event name: ['order', 'cancelled'] is 'order.cancelled'.
+    name: 'SKIPPED: EventEmitter2: an array is one namespaced event, named with the delimiter',
+    skip: true,
+    code: `
+import { EventEmitter2 } from 'eventemitter2';
+
+const events = new EventEmitter2({ wildcard: true });
+
+events.on(['order', 'cancelled'], async (order) => {
+  await stock.release(order);
+});
+`,
+    errors: [
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'order.cancelled'" },
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 10,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'order.cancelled'" },
+            output: `
+import { EventEmitter2 } from 'eventemitter2';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+const events = new EventEmitter2({ wildcard: true });
+
+events.on(['order', 'cancelled'], traceHandler('order.cancelled', async (order) => {
+  await stock.release(order);
+}));
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // BUG (miss): neither registration is reported. The origin resolver follows `extends` one level only (an
+    // identifier naming a same-file class has no origin), so `OrderStream extends TypedEmitter extends EventEmitter`
+    // is not an EventEmitter; `orders` does not pass the shared-bus name test either.
+    name: 'SKIPPED: a class two levels below EventEmitter: this.on and instance registrations',
+    skip: true,
+    code: `
+import { EventEmitter } from 'node:events';
+
+class TypedEmitter extends EventEmitter {}
+
+export class OrderStream extends TypedEmitter {
+  constructor() {
+    super();
+    this.on('order.created', async () => {
+      await projections.refresh();
+    });
+  }
+}
+
+export const orders = new OrderStream();
+orders.on('order.paid', async () => {
+  await ledger.book();
+});
+`,
+    errors: [
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'order.created'" },
+        line: 9,
+        column: 5,
+        endLine: 9,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'order.created'" },
+            output: `
+import { EventEmitter } from 'node:events';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+class TypedEmitter extends EventEmitter {}
+
+export class OrderStream extends TypedEmitter {
+  constructor() {
+    super();
+    this.on('order.created', traceHandler('order.created', async () => {
+      await projections.refresh();
+    }));
+  }
+}
+
+export const orders = new OrderStream();
+orders.on('order.paid', async () => {
+  await ledger.book();
+});
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'order.paid'" },
+        line: 16,
+        column: 1,
+        endLine: 16,
+        endColumn: 10,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'order.paid'" },
+            output: `
+import { EventEmitter } from 'node:events';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+class TypedEmitter extends EventEmitter {}
+
+export class OrderStream extends TypedEmitter {
+  constructor() {
+    super();
+    this.on('order.created', async () => {
+      await projections.refresh();
+    });
+  }
+}
+
+export const orders = new OrderStream();
+orders.on('order.paid', traceHandler('order.paid', async () => {
+  await ledger.book();
+}));
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // BUG (miss): not reported; only class declarations are followed to their superclass (`const Signals = class extends EventEmitter {}` is not).
+    name: 'SKIPPED: a class expression extending EventEmitter',
+    skip: true,
+    code: `
+import { EventEmitter } from 'node:events';
+
+const Signals = class extends EventEmitter {};
+
+export const signals = new Signals();
+signals.on('tenant.created', async () => {
+  await quotas.apply();
+});
+`,
+    errors: [
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'tenant.created'" },
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'tenant.created'" },
+            output: `
+import { EventEmitter } from 'node:events';
+import { traceHandler } from 'eslint-plugin-trace-context/wrappers';
+
+const Signals = class extends EventEmitter {};
+
+export const signals = new Signals();
+signals.on('tenant.created', traceHandler('tenant.created', async () => {
+  await quotas.apply();
 }));
 `,
           },
