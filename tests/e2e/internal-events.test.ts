@@ -68,7 +68,8 @@ beforeAll(async () => {
   codemodOutput = await runCodemod('internal-event-tracing', copy.dir);
   await compileProgram(copy.dir);
   after = await runProgram(copy.dir, ENTRY);
-});
+  // Two tsc builds, two program runs and a codemod run: more than the default hook timeout on a busy machine.
+}, 180_000);
 
 afterAll(() => {
   copy?.remove();
