@@ -5,15 +5,18 @@
 // --pairs: lint rounds (default 3); --codemod-pairs: codemod rounds (default 2); --count: corpus size.
 // A round lints the whole corpus three times; on a slow machine that is about a minute.
 //
-// Corpus: a deterministic sample of node_modules (scripts/corpus.mjs, 3,000 files by default), or
-// every .js/.ts/.mjs/.cjs file under `dir`. Lint: ESLint's Linter with the plugin's parser set-up,
-// alternating runs of all rules, one rule that registers no listener, and no rule at all; the
-// ratios are medians over the rounds. Then one run with `stats` for each rule's own time. Codemod:
-// jscodeshift's Runner (in band, dry) with the built `all` transform against a no-op transform
-// that parses and reprints, alternating, median of the pair ratios.
+// Corpus: a deterministic sample of node_modules (scripts/corpus.mjs, 3,000 files by default; it
+// changes when the lockfile does), or every .js/.ts/.mjs/.cjs file under `dir` (node_modules, dist
+// left out). Lint: ESLint's Linter with the plugin's parser set-up; first one pass with `stats` for
+// each rule's own time, then rounds of all rules / one rule that registers no listener / no rule at
+// all, each run in a fresh process, the order rotating; ratios of CPU time, medians over the rounds.
+// Codemod: jscodeshift's Runner (in band, dry) with the built `all` transform against a no-op
+// transform that parses and reprints, alternating chunk by chunk, median of the round ratios.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { DEFAULT_EXTENSIONS, pickCorpus, PROJECT_EXCLUDED_DIRS, REPO_ROOT } from './corpus.mjs';
 
@@ -125,9 +128,8 @@ function makeConfigs({ tsParser, plugin }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Timing: runs interleave chunk by chunk, so a load change on the machine hits every variant alike.
-// The ratios use this process's CPU time (other processes on a busy machine do not count); wall
-// time is shown next to it.
+// Timing. The ratios use CPU time of the measuring process (other processes on a busy machine do
+// not count); wall time is shown next to it.
 
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
@@ -148,7 +150,8 @@ function permutations(items) {
 
 /**
  * Runs `rounds` rounds; in each, every chunk runs under every variant (order rotating), and each
- * variant's round time is the sum over chunks. `run(variant, chunk)` may be async.
+ * variant's round time is the sum over chunks, so a load change on the machine hits every variant
+ * alike. `run(variant, chunk)` may be async.
  */
 async function interleave({ variants, chunks, rounds, run, onRound }) {
   const orders = permutations(variants);
@@ -182,15 +185,52 @@ async function interleave({ variants, chunks, rounds, run, onRound }) {
 // "no rules" included: they are not honoured here.
 const verifyOptions = (file) => ({ filename: file.path, allowInlineConfig: false });
 
-async function lintBench({ files, plugin, rounds }) {
+const LINT_VARIANTS = ['all', 'empty', 'none'];
+const WORKER_FLAG = '--lint-worker';
+
+/**
+ * One timed lint run in a fresh process (`node scripts/bench.mjs --lint-worker <variant> <list>`):
+ * loads everything, warms up on a slice, then lints every listed file once and prints its CPU and
+ * wall time as JSON. A process per run keeps one variant's JIT state out of another's timings
+ * (ESLint with no rules at all is much faster in a process that never ran a rule).
+ */
+function lintWorker(variant, listFile) {
+  const { Linter } = require('eslint');
+  const tsParser = require('@typescript-eslint/parser');
+  const plugin = require(join(REPO_ROOT, 'dist/src/index.js'));
+  const { configs } = makeConfigs({ tsParser, plugin });
+  const config = configs[variant];
+  const linter = new Linter({ cwd: '/' });
+  const files = JSON.parse(readFileSync(listFile, 'utf8')).map(({ path, mode }) => ({ path, mode, source: readFileSync(path, 'utf8') }));
+  const lint = (subset) => {
+    for (const file of subset) linter.verify(file.source, config[file.mode], verifyOptions(file));
+  };
+  lint(files.slice(0, Math.min(500, files.length)));
+  const c0 = cpuMs();
+  const w0 = performance.now();
+  lint(files);
+  process.stdout.write(`${JSON.stringify({ cpu: cpuMs() - c0, wall: performance.now() - w0 })}\n`);
+}
+
+function runLintWorker(variant, listFile) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), WORKER_FLAG, variant, listFile], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`lint worker (${variant}) failed:\n${child.stderr || child.stdout}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1));
+}
+
+async function lintBench({ files, plugin, rounds, workDir }) {
   const { Linter } = require('eslint');
   const tsParser = require('@typescript-eslint/parser');
   const { configs, prebuilt } = makeConfigs({ tsParser, plugin });
   const linter = new Linter({ cwd: '/' });
 
-  // First pass, all rules with ESLint's stats: each rule's own time (create() and listeners), which
-  // files parse and how (`.js` retried as CommonJS), and the first warm-up. The timed rounds run
-  // without stats, which wrap every listener in a timer.
+  // First pass, in this process, all rules with ESLint's stats: each rule's own time (create() and
+  // listeners), and which files parse and how (`.js` retried as CommonJS). The timed runs go without
+  // stats, which wrap every listener in a timer.
   const started = performance.now();
   const perRule = Object.fromEntries(Object.keys(plugin.rules).map((n) => [`trace-context/${n}`, 0]));
   let parseMs = 0;
@@ -209,7 +249,7 @@ async function lintBench({ files, plugin, rounds }) {
       continue;
     }
     if (mode === 'commonjs') retried += 1;
-    lintable.push({ ...file, mode });
+    lintable.push({ path: file.path, mode });
     const pass = linter.getTimes().passes[0];
     if (!pass) continue;
     parseMs += pass.parse?.total ?? 0;
@@ -224,31 +264,26 @@ async function lintBench({ files, plugin, rounds }) {
       (prebuilt ? '' : '; config arrays rebuilt per file (FlatConfigArray not found)'),
   );
 
-  const lintChunk = (variant, chunk) => {
-    const config = configs[variant];
-    for (const file of chunk) linter.verify(file.source, config[file.mode], verifyOptions(file));
-  };
-  // Warm-up: every variant over a slice, so the JIT has seen each code path without stats.
-  const slice = lintable.slice(0, Math.min(300, lintable.length));
-  for (const variant of ['all', 'empty', 'none']) lintChunk(variant, slice);
-
-  const { medianOf, ratioOf } = await interleave({
-    variants: ['all', 'empty', 'none'],
-    chunks: chunked(lintable, 250),
-    rounds,
-    run: lintChunk,
-    onRound: (round, t) =>
-      console.log(
-        `  round ${round + 1}/${rounds} (CPU): all rules ${ms(t.all.cpu)}, one empty rule ${ms(t.empty.cpu)}, ` +
-          `no rules ${ms(t.none.cpu)} → ${ratio(t.all.cpu / t.empty.cpu)} / ${ratio(t.all.cpu / t.none.cpu)}`,
-      ),
-  });
+  const listFile = join(workDir, 'lint-files.json');
+  writeFileSync(listFile, JSON.stringify(lintable));
+  // Rounds: each variant once per round, in a fresh process, in an order that rotates.
+  const orders = permutations(LINT_VARIANTS);
+  const perRound = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const t = {};
+    for (const variant of orders[round % orders.length]) t[variant] = runLintWorker(variant, listFile);
+    perRound.push(t);
+    console.log(
+      `  round ${round + 1}/${rounds} (CPU): all rules ${ms(t.all.cpu)}, one empty rule ${ms(t.empty.cpu)}, ` +
+        `no rules ${ms(t.none.cpu)} → ${ratio(t.all.cpu / t.empty.cpu)} / ${ratio(t.all.cpu / t.none.cpu)}`,
+    );
+  }
 
   return {
     files: lintable.length,
-    medianOf,
-    vsEmpty: ratioOf('all', 'empty'),
-    vsNone: ratioOf('all', 'none'),
+    medianOf: (variant, key) => median(perRound.map((t) => t[variant][key])),
+    vsEmpty: median(perRound.map((t) => t.all.cpu / t.empty.cpu)),
+    vsNone: median(perRound.map((t) => t.all.cpu / t.none.cpu)),
     perRule,
     parseMs,
     totalMs,
@@ -265,14 +300,12 @@ module.exports = function noop(file, api) {
 };
 `;
 
-async function codemodBench({ files, rounds }) {
+async function codemodBench({ files, rounds, workDir }) {
   const codemod = join(REPO_ROOT, 'dist/codemods/all.js');
   if (!existsSync(codemod)) {
     console.log(`codemod: skipped (${relative(REPO_ROOT, codemod)} is not built)`);
     return undefined;
   }
-  const workDir = join(REPO_ROOT, 'tests/.tmp/bench');
-  mkdirSync(workDir, { recursive: true });
   const noop = join(workDir, 'noop-transform.cjs');
   writeFileSync(noop, NOOP_TRANSFORM);
   const transforms = { codemod, noop };
@@ -329,7 +362,13 @@ async function codemodBench({ files, rounds }) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  if (process.argv[2] === WORKER_FLAG) {
+    lintWorker(process.argv[3], process.argv[4]);
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
+  const workDir = join(REPO_ROOT, 'tests/.tmp/bench');
+  mkdirSync(workDir, { recursive: true });
   const built = join(REPO_ROOT, 'dist/src/index.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` (npm run bench does).`);
   const plugin = require(built);
@@ -352,8 +391,8 @@ async function main() {
     `rules: ${Object.keys(plugin.rules).join(', ')}; ${args.pairs} lint rounds, ${args.codemodPairs} codemod rounds; Node ${process.version}\n`,
   );
 
-  const lint = args.lint ? await lintBench({ files, plugin, rounds: args.pairs }) : undefined;
-  const codemod = args.codemod ? await codemodBench({ files, rounds: args.codemodPairs }) : undefined;
+  const lint = args.lint ? await lintBench({ files, plugin, rounds: args.pairs, workDir }) : undefined;
+  const codemod = args.codemod ? await codemodBench({ files, rounds: args.codemodPairs, workDir }) : undefined;
 
   const timeRow = (label, result, variant, count) => {
     const cpu = result.medianOf(variant, 'cpu');
