@@ -8,7 +8,7 @@ module.exports = {
   configEmoji: [['recommended', '✅']],
   ruleDocTitleFormat: 'prefix-name',
   ruleDocNotices: ['description', 'deprecated', 'configs', 'hasSuggestions', 'options'],
-  ruleDocSectionInclude: ['Why', 'Examples', 'Options', 'Codemod', 'Libraries covered', 'When not to use it'],
+  ruleDocSectionInclude: ['Why', 'Examples', 'Codemod', 'Libraries covered', 'When not to use it'],
   ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'options', 'deprecated'],
   urlConfigs: 'https://github.com/trace-context/eslint-plugin-trace-context#configuration',
   urlRuleDoc: 'https://github.com/trace-context/eslint-plugin-trace-context/blob/main/docs/rules/{name}.md',

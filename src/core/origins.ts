@@ -26,7 +26,7 @@ type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 8;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
 export function normalizeModule(specifier: string): string {
@@ -122,6 +122,7 @@ export function staticString(node: TSESTree.Node | undefined | null): string | u
 /** Per-file origin resolver; build one per lint run with `getOrigins(sourceCode)`. */
 export class OriginResolver {
   private readonly cache = new WeakMap<TSESTree.Node, Origin | null>();
+  private truncated = false;
   private readonly classMembers = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
 
   constructor(private readonly sourceCode: SourceCode) {}
@@ -130,8 +131,16 @@ export class OriginResolver {
   resolve(node: TSESTree.Node, depth = 0): Origin | undefined {
     const cached = this.cache.get(node);
     if (cached !== undefined) return cached ?? undefined;
-    const result = depth > MAX_DEPTH ? undefined : this.compute(unwrapExpression(node), depth);
-    this.cache.set(node, result ?? null);
+    if (depth > MAX_DEPTH) {
+      this.truncated = true;
+      return undefined;
+    }
+    // A result cut short by the depth limit is not cached: a shallower question may still get an answer.
+    const outer = this.truncated;
+    this.truncated = false;
+    const result = this.compute(unwrapExpression(node), depth);
+    if (!this.truncated) this.cache.set(node, result ?? null);
+    this.truncated ||= outer;
     return result;
   }
 
@@ -174,9 +183,11 @@ export class OriginResolver {
         return returned ? this.resolve(returned, depth + 1) : undefined;
       }
       case AST_NODE_TYPES.NewExpression: {
-        const base = this.resolve(node.callee, depth + 1) ?? this.superclassOf(node.callee, depth);
+        const base = this.resolve(node.callee, depth + 1);
         return base ? { module: base.module, path: [...base.path, NEW] } : undefined;
       }
+      case AST_NODE_TYPES.ClassExpression:
+        return node.superClass ? this.resolve(node.superClass, depth + 1) : undefined;
       case AST_NODE_TYPES.AwaitExpression:
         return this.resolve(node.argument, depth + 1);
       case AST_NODE_TYPES.ImportExpression: {
@@ -220,6 +231,11 @@ export class OriginResolver {
       }
       case 'Parameter':
         return typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth);
+      case 'ClassName': {
+        // A same-file class stands for the class it extends (`class OrderBus extends EventEmitter`).
+        const superClass = (def.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression).superClass;
+        return superClass ? this.resolve(superClass, depth + 1) : undefined;
+      }
       default:
         return undefined;
     }
@@ -264,19 +280,6 @@ export class OriginResolver {
       this.classMembers.set(classNode, members);
     }
     return members.get(name) ?? [];
-  }
-
-  /**
-   * A same-file class stands for the class it extends: `new InvoiceEvents()` where `class
-   * InvoiceEvents extends EventEmitter` is an `EventEmitter` instance.
-   */
-  private superclassOf(callee: TSESTree.Node, depth: number): Origin | undefined {
-    const target = unwrapExpression(callee);
-    if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = this.variableOf(target)?.defs[0];
-    if (def?.type !== 'ClassName') return undefined;
-    const classNode = def.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
-    return classNode.superClass ? this.resolve(classNode.superClass, depth + 1) : undefined;
   }
 
   /** Origin of `this` inside a class that extends a known class (an instance of that class). */
@@ -470,6 +473,41 @@ export function singleReturnedExpression(fn: FunctionNode): TSESTree.Node | unde
       found = statement.argument;
     }
   }
+  return found;
+}
+
+const aliasCache = new WeakMap<object, Map<ReadonlySet<string>, ReadonlySet<string>>>();
+
+/**
+ * Local names bound by named imports (or destructured requires) of `modules`: a catalog checks
+ * these besides its own export names, so `import { schedule as every } from 'node-cron'` is seen.
+ */
+export function importedLocalNames(sourceCode: SourceCode, origins: OriginResolver, modules: ReadonlySet<string>): ReadonlySet<string> {
+  let perFile = aliasCache.get(sourceCode.ast);
+  if (!perFile) {
+    perFile = new Map();
+    aliasCache.set(sourceCode.ast, perFile);
+  }
+  const cached = perFile.get(modules);
+  if (cached) return cached;
+  const found = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && modules.has(normalizeModule(String(statement.source.value)))) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) found.add(specifier.local.name);
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
+        const origin = origins.resolve(declarator.init);
+        if (!origin?.module || !modules.has(origin.module)) continue;
+        for (const property of declarator.id.properties) {
+          if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) found.add(property.value.name);
+        }
+      }
+    }
+  }
+  perFile.set(modules, found);
   return found;
 }
 

@@ -388,7 +388,11 @@ describe('usage', () => {
     const result = runCli(['no-such-rule', 'src']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("Unknown transform 'no-such-rule'");
-    expect(result.stderr).toContain(`all, ${RULE}`);
+    const names = readdirSync(join(__dirname, '../../src/rules'))
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .map((file) => file.slice(0, -3))
+      .sort();
+    expect(result.stderr).toContain(`Valid transforms: ${['all', ...names].join(', ')}`);
   });
 
   it('rejects unknown options, missing paths and unsupported extensions', () => {

@@ -18,6 +18,8 @@ export interface EmitterLibrary {
   /** Origin keys of an instance (what `new X()` / `factory()` gives). */
   readonly instances: readonly string[];
   readonly methods: Readonly<Record<string, RegisterMethod>>;
+  /** How an array event name reads: EventEmitter2 takes the parts of one name, emittery a list of events. */
+  readonly arrayName?: 'parts' | 'list';
   /** Methods that remove a listener: a wrapped handler could no longer be removed. */
   readonly removers: readonly string[];
 }
@@ -53,6 +55,7 @@ export const EMITTER_LIBRARIES: readonly EmitterLibrary[] = [
       onAny: { event: null, handler: 0 },
       prependAny: { event: null, handler: 0 },
     },
+    arrayName: 'parts',
     removers: ['off', 'removeListener', 'removeAllListeners', 'offAny'],
   },
   {
@@ -65,6 +68,7 @@ export const EMITTER_LIBRARIES: readonly EmitterLibrary[] = [
     library: 'emittery',
     instances: ['emittery:#new', 'emittery:Emittery.#new'],
     methods: { on: { event: 0, handler: 1 }, onAny: { event: null, handler: 0 } },
+    arrayName: 'list',
     removers: ['off', 'offAny', 'clearListeners'],
   },
   {
@@ -78,6 +82,8 @@ export const EMITTER_LIBRARIES: readonly EmitterLibrary[] = [
 /** Decorated handler methods: `@OnEvent(...)` methods, CQRS handler classes' `execute`/`handle`. */
 export interface HandlerDecorator {
   readonly library: string;
+  /** `@OnEvent(['order', 'created'])` hands the array to EventEmitter2: the parts of one name. */
+  readonly arrayName?: 'parts' | 'list';
   readonly keys: readonly string[];
   /** `method`: the decorated method is the handler; `class`: the class's `handlerMethod` is. */
   readonly target: 'method' | 'class';
@@ -85,7 +91,7 @@ export interface HandlerDecorator {
 }
 
 export const HANDLER_DECORATORS: readonly HandlerDecorator[] = [
-  { library: '@nestjs/event-emitter', keys: ['@nestjs/event-emitter:OnEvent'], target: 'method' },
+  { library: '@nestjs/event-emitter', keys: ['@nestjs/event-emitter:OnEvent'], target: 'method', arrayName: 'parts' },
   { library: '@nestjs/cqrs', keys: ['@nestjs/cqrs:CommandHandler'], target: 'class', handlerMethod: 'execute' },
   { library: '@nestjs/cqrs', keys: ['@nestjs/cqrs:QueryHandler'], target: 'class', handlerMethod: 'execute' },
   { library: '@nestjs/cqrs', keys: ['@nestjs/cqrs:EventsHandler'], target: 'class', handlerMethod: 'handle' },
@@ -113,6 +119,9 @@ export const DOMAIN_EVENT_NAME = /^[A-Za-z][\w-]*(?:[.:][\w*-]+)+$/;
 /** Text that must occur in a file for this mode to have anything to look at (the cheap exit). */
 export const TOKENS: readonly string[] = [
   'events',
+  'Events',
+  'EVENTS',
+  'BUS',
   'eventemitter',
   'event-emitter',
   'EventEmitter',
@@ -133,6 +142,12 @@ export const REGISTER_NAMES: ReadonlySet<string> = new Set(
 );
 export const REMOVER_NAMES: ReadonlySet<string> = new Set(EMITTER_LIBRARIES.flatMap((library) => library.removers));
 export const DECORATOR_NAMES: ReadonlySet<string> = new Set(['OnEvent', 'CommandHandler', 'QueryHandler', 'EventsHandler']);
+
+/** Modules of this catalog: their imports may be aliased (`import { OnEvent as Listen }`). */
+export const MODULES: ReadonlySet<string> = new Set([
+  ...EMITTER_LIBRARIES.flatMap((library) => library.instances.map((key) => key.slice(0, key.indexOf(':')))),
+  ...HANDLER_DECORATORS.flatMap((decorator) => decorator.keys.map((key) => key.slice(0, key.indexOf(':')))),
+]);
 
 const byInstance = new Map<string, EmitterLibrary>();
 for (const library of EMITTER_LIBRARIES) for (const key of library.instances) byInstance.set(key, library);

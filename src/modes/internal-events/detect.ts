@@ -10,7 +10,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { calleeName } from '../../core/ast';
 import { CallbackAnalyzer, type SpanPolicy } from '../../core/callbacks';
 import {
+  enclosingClass,
   getOrigins,
+  importedLocalNames,
   memberName,
   originKey,
   propertyKeyName,
@@ -25,6 +27,7 @@ import {
   DOMAIN_EVENT_NAME,
   EMITTER_LIBRARIES,
   IO_EVENTS,
+  MODULES,
   REGISTER_NAMES,
   REMOVER_NAMES,
   SHARED_BUS_NAME,
@@ -41,7 +44,7 @@ export type HandlerName =
   | { readonly kind: 'expression'; readonly node: TSESTree.Node };
 
 export type HandlerFix =
-  | { readonly type: 'wrapHandler'; readonly handler: TSESTree.Node }
+  | { readonly type: 'wrapHandler'; readonly handler: TSESTree.Node; readonly unbind?: TSESTree.Node }
   | { readonly type: 'wrapBody'; readonly fn: TSESTree.FunctionExpression };
 
 export interface InternalEventFinding {
@@ -56,6 +59,7 @@ export interface InternalEventFinding {
 interface Registration {
   readonly call: TSESTree.CallExpression;
   readonly method: RegisterMethod;
+  readonly arrayName?: 'parts' | 'list';
 }
 
 const SPAN_STARTERS = new Set(['startActiveSpan', 'startSpan']);
@@ -88,7 +92,12 @@ export function createInternalEventDetector(
   const origins = getOrigins(sourceCode);
   const analyzer = new CallbackAnalyzer(sourceCode, origins, settings, childSpanPolicy(origins, settings));
   const registrations: Registration[] = [];
-  const decorated: { method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition; decorator: TSESTree.Decorator; cqrs: boolean }[] = [];
+  const decorated: {
+    method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+    decorator: TSESTree.Decorator;
+    cqrs: boolean;
+    arrayName?: 'parts' | 'list';
+  }[] = [];
   const removed = new Set<string>();
 
   return {
@@ -102,19 +111,19 @@ export function createInternalEventDetector(
         return;
       }
       if (!REGISTER_NAMES.has(name)) return;
-      const method = registerMethod(callee, name, node);
-      if (method) registrations.push({ call: node, method });
+      const found = registerMethod(callee, name, node);
+      if (found) registrations.push({ call: node, method: found.method, arrayName: found.arrayName });
     },
     Decorator(node) {
       const name = decoratorName(node);
-      if (name === undefined || !DECORATOR_NAMES.has(name)) return;
+      if (name === undefined || (!DECORATOR_NAMES.has(name) && !importedLocalNames(sourceCode, origins, MODULES).has(name))) return;
       const expression = node.expression.type === AST_NODE_TYPES.CallExpression ? node.expression.callee : node.expression;
       const decorator = findHandlerDecorator(origins.key(expression));
       if (!decorator) return;
       const parent = node.parent;
       if (decorator.target === 'method') {
         if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method') {
-          decorated.push({ method: parent, decorator: node, cqrs: false });
+          decorated.push({ method: parent, decorator: node, cqrs: false, arrayName: decorator.arrayName });
         }
         return;
       }
@@ -135,15 +144,20 @@ export function createInternalEventDetector(
         if (finding) report(finding);
       }
       for (const item of decorated) {
-        const finding = judgeDecorated(item.method, item.decorator, item.cqrs);
+        const finding = judgeDecorated(item.method, item.decorator, item.cqrs, item.arrayName);
         if (finding) report(finding);
       }
     },
   };
 
   /** The registering method when the receiver is a known bus (or, failing an origin, a bus by name). */
-  function registerMethod(callee: TSESTree.MemberExpression, name: string, call: TSESTree.CallExpression): RegisterMethod | undefined {
+  function registerMethod(
+    callee: TSESTree.MemberExpression,
+    name: string,
+    call: TSESTree.CallExpression,
+  ): { method: RegisterMethod; arrayName?: 'parts' | 'list' } | undefined {
     const receiver = unwrapExpression(callee.object);
+    if (receiver.type === AST_NODE_TYPES.Super) return undefined;
     const origin = receiver.type === AST_NODE_TYPES.ThisExpression ? origins.thisOrigin(callee) : origins.resolve(receiver);
     const library = findEmitterLibrary(origin ? originKey(origin) : undefined);
     if (library) {
@@ -152,9 +166,16 @@ export function createInternalEventDetector(
       const event = method.event === null ? undefined : staticString(call.arguments[method.event]);
       if (event !== undefined && (event === 'error' || event === 'newListener' || event === 'removeListener')) return undefined;
       if (event !== undefined && IO_EVENTS.has(event) && NODE_EMITTER_KEYS.has(originKey(origin!))) return undefined;
-      return method;
+      // A project class that overrides the registering method owns what happens to handlers.
+      if (overridesMethod(receiver, callee, name)) return undefined;
+      return { method, arrayName: library.arrayName };
     }
     if (origin && origin.module !== null && !origin.module.startsWith('.')) return undefined;
+    if (receiver.type === AST_NODE_TYPES.Identifier) {
+      // Only a bus that comes from elsewhere (an import, a parameter); a same-file value is judged by what it is.
+      const defType = origins.variableOf(receiver)?.defs[0]?.type;
+      if (defType !== 'ImportBinding' && defType !== 'Parameter' && !(defType === 'Variable' && origin)) return undefined;
+    }
     // A bus handed across files: the receiver's name and a domain-looking event name must both say so.
     const receiverName =
       receiver.type === AST_NODE_TYPES.Identifier
@@ -163,34 +184,78 @@ export function createInternalEventDetector(
           ? memberName(receiver)
           : undefined;
     if (receiverName === undefined || !SHARED_BUS_NAME.test(receiverName)) return undefined;
-    if (name !== 'on' && name !== 'once' && name !== 'addListener' && name !== 'subscribe') return undefined;
+    if (name !== 'on' && name !== 'once' && name !== 'addListener') return undefined;
     const event = staticString(call.arguments[0]);
     if (event === undefined || !DOMAIN_EVENT_NAME.test(event) || IO_EVENTS.has(event)) return undefined;
-    return { event: 0, handler: 1 };
+    return { method: { event: 0, handler: 1 } };
   }
 
-  function judgeRegistration({ call, method }: Registration): InternalEventFinding | undefined {
+  /** Whether the receiver is an instance of a same-file class (or `this` in one) that declares `name` itself. */
+  function overridesMethod(receiver: TSESTree.Node, callee: TSESTree.MemberExpression, name: string): boolean {
+    let classNode: TSESTree.Node | undefined;
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) classNode = enclosingClass(callee);
+    else if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const def = origins.variableOf(receiver)?.defs[0];
+      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      const created = init ? unwrapExpression(init) : undefined;
+      if (created?.type === AST_NODE_TYPES.NewExpression) classNode = localClass(created.callee);
+    }
+    for (let depth = 0; classNode && depth < 4; depth++) {
+      if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return false;
+      if (classNode.body.body.some((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && propertyKeyName(element.key, element.computed) === name)) {
+        return true;
+      }
+      classNode = classNode.superClass ? localClass(classNode.superClass) : undefined;
+    }
+    return false;
+  }
+
+  function localClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+    const target = unwrapExpression(node);
+    if (target.type === AST_NODE_TYPES.ClassExpression) return target;
+    if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = origins.variableOf(target)?.defs[0];
+    if (def?.type === 'ClassName') return def.node as TSESTree.ClassDeclaration;
+    if (def?.type === 'Variable') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      return init && unwrapExpression(init).type === AST_NODE_TYPES.ClassExpression ? (unwrapExpression(init) as TSESTree.ClassExpression) : undefined;
+    }
+    return undefined;
+  }
+
+  function judgeRegistration({ call, method, arrayName }: Registration): InternalEventFinding | undefined {
     const handler = call.arguments[method.handler];
     if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const analysis = analyzer.callback(handler, 0);
     if (analysis.status === 'handled' || analysis.status === 'notFunction') return undefined;
     if (!analyzer.isFunctionLike(handler) && !isOpaqueFunction(handler)) return undefined;
     const eventArg = method.event === null ? undefined : call.arguments[method.event];
-    const name = eventName(eventArg, method.event === null);
+    const name = eventName(eventArg, method.event === null, arrayName);
     const removable = removed.has(sourceCode.getText(handler));
     return {
       messageId: 'unspannedHandler',
       loc: call.callee.loc,
       name,
-      fix: removable ? undefined : { type: 'wrapHandler', handler },
+      fix: removable ? undefined : wrapFix(handler),
       removable,
     };
+  }
+
+  /** `traceHandler(name, handler)`; a context binder (`bindContext(fn)`) is replaced, it would pin the registration context. */
+  function wrapFix(handler: TSESTree.Node): HandlerFix {
+    const target = unwrapExpression(handler);
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      const inner = analyzer.contextBoundFunction(target);
+      if (inner) return { type: 'wrapHandler', handler: inner, unbind: target };
+    }
+    return { type: 'wrapHandler', handler };
   }
 
   function judgeDecorated(
     member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
     decorator: TSESTree.Decorator,
     cqrs: boolean,
+    arrayName?: 'parts' | 'list',
   ): InternalEventFinding | undefined {
     if (member.decorators.some((d) => isSpanDecorator(d))) return undefined;
     const classNode = member.parent.parent;
@@ -200,7 +265,7 @@ export function createInternalEventDetector(
     const analysis = analyzer.callback(value, 0);
     if (analysis.status === 'handled' || analysis.status === 'notFunction') return undefined;
     const args = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
-    const name = cqrs ? messageClassName(args) : eventName(args[0], false);
+    const name = cqrs ? messageClassName(args) : eventName(args[0], false, arrayName);
     const loc = member.key.loc;
     const messageId = cqrs ? 'unspannedCqrsHandler' : 'unspannedHandler';
     if (member.type === AST_NODE_TYPES.PropertyDefinition) {
@@ -208,7 +273,8 @@ export function createInternalEventDetector(
       return { messageId, loc, name, fix: fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression ? { type: 'wrapHandler', handler: value } : undefined };
     }
     const fn = member.value as TSESTree.FunctionExpression;
-    const canWrap = !!fn.body && fn.body.body.length > 0 && !fn.generator;
+    if (!fn.body || fn.body.body.length === 0) return undefined; // nothing runs, nothing to trace
+    const canWrap = !fn.generator;
     return { messageId, loc, name, fix: canWrap ? { type: 'wrapBody', fn } : undefined };
   }
 
@@ -229,14 +295,14 @@ export function createInternalEventDetector(
 }
 
 /** `'order.created'`, `'order.*'` as written; `['a', 'b']` → `'a, b'`; an identifier or member as written. */
-function eventName(node: TSESTree.Node | undefined, catchAll: boolean): HandlerName {
+function eventName(node: TSESTree.Node | undefined, catchAll: boolean, arrayName: 'parts' | 'list' = 'list'): HandlerName {
   if (catchAll || !node) return { kind: 'literal', value: '*' };
   const text = staticString(node);
   if (text !== undefined) return { kind: 'literal', value: text };
   const target = unwrapExpression(node);
   if (target.type === AST_NODE_TYPES.ArrayExpression) {
     const names = target.elements.map((element) => (element ? staticString(element) : undefined));
-    if (names.every((value) => value !== undefined)) return { kind: 'literal', value: names.join(', ') };
+    if (names.every((value) => value !== undefined)) return { kind: 'literal', value: names.join(arrayName === 'parts' ? '.' : ', ') };
   }
   if (
     target.type === AST_NODE_TYPES.Identifier ||

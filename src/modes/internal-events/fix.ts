@@ -28,6 +28,9 @@ export function planInternalEventFix(
   const imports = existing ? [] : [{ module, name: 'traceHandler' }];
   const name = handlerNameCode(sourceCode, finding.name);
   if (fix.type === 'wrapHandler') {
+    if (fix.unbind) {
+      return { edits: [{ range: fix.unbind.range, text: `${traceHandler}(${name}, ${sourceCode.getText(fix.handler)})` }], imports };
+    }
     const [start, end] = fix.handler.range;
     return {
       edits: [

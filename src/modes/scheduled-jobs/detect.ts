@@ -14,9 +14,9 @@ import { decoratorName, isHelperCallee, isWrapperCallee } from '../../core/wrapp
 import {
   enclosingClass,
   getOrigins,
+  importedLocalNames,
   isFunctionNode,
   memberName,
-  normalizeModule,
   propertyKeyName,
   staticString,
   unwrapExpression,
@@ -96,7 +96,6 @@ export function createScheduledJobDetector(
   const candidates: Candidate[] = [];
   const registered = new Map<TSESTree.Node, TSESTree.Node>(); // job/handle expression → registry name argument
   let importsRegistryModule: boolean | undefined;
-  let aliases: ReadonlySet<string> | undefined;
 
   const fileImportsRegistry = (): boolean => {
     importsRegistryModule ??= sourceCode.text.includes(JOB_REGISTRIES.module);
@@ -280,28 +279,8 @@ function registeredTargets(origins: OriginResolver, job: TSESTree.Node): TSESTre
     return rule.unlessFunction === true || !judge.isFunctionLike(args[1]!);
   }
 
-  /** Names bound to this catalog's modules under another local name (`schedule as every`). */
   function importedAliases(): ReadonlySet<string> {
-    if (aliases) return aliases;
-    const found = new Set<string>();
-    for (const statement of sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration && MODULES.has(normalizeModule(String(statement.source.value)))) {
-        for (const specifier of statement.specifiers) {
-          if (specifier.type === AST_NODE_TYPES.ImportSpecifier) found.add(specifier.local.name);
-        }
-      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of statement.declarations) {
-          if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
-          const origin = origins.resolve(declarator.init);
-          if (!origin?.module || !MODULES.has(origin.module)) continue;
-          for (const property of declarator.id.properties) {
-            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) found.add(property.value.name);
-          }
-        }
-      }
-    }
-    aliases = found;
-    return found;
+    return importedLocalNames(sourceCode, origins, MODULES);
   }
 }
 
