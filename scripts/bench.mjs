@@ -111,7 +111,7 @@ function makeConfigs({ tsParser, plugin }) {
     const configs = [
       { ignores: ['!**/node_modules/'] },
       { files: TS_FILES, languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } } },
-      { files: ESM_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: jsSourceType } },
+      { files: ESM_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: jsSourceType, parserOptions: { ecmaFeatures: { jsx: true } } } },
       { files: CJS_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
     ];
     if (variant) configs.push({ files: [...TS_FILES, ...ESM_FILES, ...CJS_FILES], settings: SETTINGS, ...variant });
@@ -284,6 +284,7 @@ async function lintBench({ files, plugin, rounds, workDir }) {
     medianOf: (variant, key) => median(perRound.map((t) => t[variant][key])),
     vsEmpty: median(perRound.map((t) => t.all.cpu / t.empty.cpu)),
     vsNone: median(perRound.map((t) => t.all.cpu / t.none.cpu)),
+    floorVsNone: median(perRound.map((t) => t.empty.cpu / t.none.cpu)),
     perRule,
     parseMs,
     totalMs,
@@ -449,6 +450,7 @@ async function main() {
   if (lint) {
     console.log(`  all rules ÷ one empty rule: ${verdict(lint.vsEmpty, 1.05)}`);
     console.log(`  all rules ÷ no rules:       ${verdict(lint.vsNone, 1.2)}`);
+    console.log(`  (ESLint's own cost of enabling any rule, one empty rule ÷ no rules: ${ratio(lint.floorVsNone)})`);
   }
   if (codemod) console.log(`  codemod all ÷ no-op:        ${verdict(codemod.ratio, 0.5)}`);
   else if (args.codemod) console.log('  codemod all ÷ no-op:        skipped (dist/codemods/all.js is not built)');

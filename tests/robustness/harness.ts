@@ -56,8 +56,9 @@ export const TRACE_CONTEXT_SETTINGS = {
 };
 
 /**
- * A flat config: typescript-eslint's parser for TypeScript, espree for JavaScript (`.js`/`.mjs` as
- * modules, or as CommonJS for the retry; `.cjs` always CommonJS), and the given rules. The default
+ * A flat config, the codemod engine's parser set-up: typescript-eslint's parser for TypeScript, espree
+ * for JavaScript (`.js`/`.mjs` as modules with JSX, or as CommonJS for the retry; `.cjs` always
+ * CommonJS), and the given rules. The default
  * `node_modules` ignore is lifted, since that is where the corpus lives.
  */
 export function buildConfig(
@@ -74,7 +75,10 @@ export function buildConfig(
         parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
       },
     },
-    { files: ESM_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: jsSourceType } },
+    {
+      files: ESM_FILES,
+      languageOptions: { ecmaVersion: 'latest', sourceType: jsSourceType, parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
     { files: CJS_FILES, languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
   ];
   if (plugin) {
