@@ -147,6 +147,7 @@ function effectiveSettings(raw: unknown, flags: Record<string, unknown>, source:
 
 interface Group {
   settings: TraceContextSettings;
+  ruleOptions: Record<string, unknown[]>;
   /** Files as the runner names them. */
   files: string[];
 }
@@ -224,8 +225,9 @@ async function runCodemod(transformName: string, paths: string[], values: Values
   const groups = new Map<string, Group>();
   for (const entry of project.files) {
     const settings = effectiveSettings(entry.raw, flags, entry.configFile ? display(entry.configFile) : 'the defaults');
-    const key = JSON.stringify(settings);
-    const group = groups.get(key) ?? { settings, files: [] };
+    const ruleOptions = entry.ruleOptions ?? {};
+    const key = JSON.stringify([settings, ruleOptions]);
+    const group = groups.get(key) ?? { settings, ruleOptions, files: [] };
     group.files.push(absoluteOf.get(entry.file) as string);
     groups.set(key, group);
   }
@@ -249,7 +251,7 @@ async function runCodemod(transformName: string, paths: string[], values: Values
         print: values.print === true,
         extensions,
         ignorePatterns,
-        transformOptions: { settingsJson: JSON.stringify(group.settings), reportFile },
+        transformOptions: { settingsJson: JSON.stringify(group.settings), ruleOptionsJson: JSON.stringify(group.ruleOptions), reportFile },
       });
       for (const key of Object.keys(totals) as (keyof RunnerStats)[]) totals[key] += stats[key];
       records.push(...readRecords(reportFile));
@@ -285,7 +287,7 @@ async function runCodemod(transformName: string, paths: string[], values: Values
           print: false,
           extensions,
           ignorePatterns,
-          transformOptions: { settingsJson: JSON.stringify(group.settings), reportFile },
+          transformOptions: { settingsJson: JSON.stringify(group.settings), ruleOptionsJson: JSON.stringify(group.ruleOptions), reportFile },
         });
         writeErrors += stats.error;
         totals.ok += stats.ok - files.length;

@@ -43,7 +43,12 @@ export interface EngineResult {
   manual: ManualFinding[];
 }
 
+/** Rule name (without the prefix) → the options the project's ESLint config gives it. */
+export type RuleOptions = Readonly<Record<string, readonly unknown[]>>;
+
 export interface EngineOptions {
+  /** Options per rule, as the project's ESLint config sets them (defaults when absent). */
+  ruleOptions?: RuleOptions;
   /** Rule names without the `trace-context/` prefix. */
   rules: readonly string[];
   settings: TraceContextSettings;
@@ -89,8 +94,14 @@ function linterFor(filename: string): Linter {
 type PluginLike = NonNullable<EngineOptions['plugin']>;
 const configs = new WeakMap<PluginLike, Map<string, Linter.Config[]>>();
 
-function configFor(plugin: PluginLike, rules: readonly string[], settings: TraceContextSettings, jsMode: JsMode): Linter.Config[] {
-  const key = `${jsMode}\0${rules.join(',')}\0${JSON.stringify(settings)}`;
+function configFor(
+  plugin: PluginLike,
+  rules: readonly string[],
+  settings: TraceContextSettings,
+  jsMode: JsMode,
+  ruleOptions: RuleOptions = {},
+): Linter.Config[] {
+  const key = `${jsMode}\0${rules.join(',')}\0${JSON.stringify(settings)}\0${JSON.stringify(ruleOptions)}`;
   let byKey = configs.get(plugin);
   if (!byKey) {
     byKey = new Map();
@@ -119,7 +130,7 @@ function configFor(plugin: PluginLike, rules: readonly string[], settings: Trace
         plugins: { 'trace-context': plugin },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         settings: { 'trace-context': settings },
-        rules: Object.fromEntries(rules.map((name) => [`${RULE_PREFIX}${name}`, 'error'])),
+        rules: Object.fromEntries(rules.map((name) => [`${RULE_PREFIX}${name}`, ['error', ...(ruleOptions[name] ?? [])]])),
       },
     ];
     byKey.set(key, config);
@@ -164,7 +175,7 @@ export function applyRuleSuggestions(source: string, filePath: string, options: 
 
   let jsMode: JsMode = 'module';
   const lint = (text: string): Linter.LintMessage[] =>
-    linter.verify(text, configFor(plugin, rules, options.settings, jsMode), { filename });
+    linter.verify(text, configFor(plugin, rules, options.settings, jsMode, options.ruleOptions), { filename });
 
   let messages = lint(original);
   let fatal = messages.find((message) => message.fatal);

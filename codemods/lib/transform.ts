@@ -3,6 +3,7 @@
  *
  * Options (from the CLI, or `jscodeshift -t ... --name=value`):
  * - `settingsJson`: `settings['trace-context']` as JSON (jscodeshift may already have parsed it);
+ * - `ruleOptionsJson`: rule name → its options in the project's ESLint config, as JSON;
  * - `wrapperModule`, `instrumented` (`detect` or a comma list): override the settings;
  * - `reportFile`: a JSON-lines file the transform appends changed files, failures and findings
  *   left for manual work to (the CLI's summary reads it).
@@ -12,7 +13,7 @@ import { resolve } from 'node:path';
 import type { API, FileInfo, Options } from 'jscodeshift';
 
 import { resolveSettings, type TraceContextSettings } from '../../src/settings';
-import { applyRuleSuggestions } from './engine';
+import { applyRuleSuggestions, type RuleOptions } from './engine';
 import { RULE_NAMES } from './plugin';
 import { appendRecords, type RunRecord } from './records';
 
@@ -70,7 +71,8 @@ export function createTransform(rules: readonly string[] | 'all'): TraceContextT
     const absolute = resolve(file.path);
     try {
       const settings = settingsFromOptions(options);
-      const result = applyRuleSuggestions(file.source, file.path, { rules: ruleNames, settings });
+      const ruleOptions = (parseJsonOption(options.ruleOptionsJson, 'ruleOptionsJson') ?? {}) as RuleOptions;
+      const result = applyRuleSuggestions(file.source, file.path, { rules: ruleNames, settings, ruleOptions });
       if (reportFile) {
         const records: RunRecord[] = result.manual.map((finding) => ({ type: 'manual', file: absolute, ...finding }));
         if (result.changed) {

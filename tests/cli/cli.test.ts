@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ensureBuilt, eslintConfigSource, makeTmpDir, runCli } from '../codemods/support';
+import { ensureBuilt, eslintConfigSource, makeTmpDir, repoRoot, runCli } from '../codemods/support';
 
 const RULE = 'scheduled-job-tracing';
 const WRAPPERS = 'eslint-plugin-trace-context/wrappers';
@@ -273,6 +273,20 @@ describe('settings', () => {
     const result = runCli([RULE, 'src'], dir);
     expect(result.status, result.output).toBe(0);
     expect(read(dir, 'src/good.ts')).toContain("import { traceJob } from '@acme/tracing';");
+  });
+
+  it("applies the rule options the project's ESLint config sets", () => {
+    const plugin = JSON.stringify(join(repoRoot, 'dist/src/index.js'));
+    const config =
+      `import traceContext from ${plugin};\n` +
+      "export default [traceContext.configs.recommended, { settings: { 'trace-context': { wrapperModule: '@acme/tracing' } }, rules: { 'trace-context/scheduled-job-tracing': ['error', { checkIntervals: false }] } }];\n";
+    const source = "const cron = require('node-cron');\nsetInterval(async () => { await poll(); }, 1000);\ncron.schedule('* * * * *', async () => { await sweep(); });\n";
+    const dir = project({ 'src/jobs.cjs': source }, { eslintConfig: config });
+    const result = runCli([RULE, 'src'], dir);
+    expect(result.status, result.output).toBe(0);
+    const output = read(dir, 'src/jobs.cjs');
+    expect(output).toContain("cron.schedule('* * * * *', traceJob('* * * * *', async () => { await sweep(); }));");
+    expect(output).toContain('setInterval(async () => { await poll(); }, 1000);');
   });
 
   it('lets flags override the config', () => {

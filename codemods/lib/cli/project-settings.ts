@@ -25,6 +25,8 @@ export interface FileSettings {
   configFile: string | undefined;
   /** The raw `settings['trace-context']` (undefined: not set). */
   raw: unknown;
+  /** Options the config gives this plugin's rules (rule name without the prefix → options). */
+  ruleOptions?: Record<string, unknown[]>;
 }
 
 export interface ProjectSettings {
@@ -90,7 +92,7 @@ function eslintFor(configFile: string): Promise<ESLintInstance> {
   return instance;
 }
 
-type Calculated = { settings?: Record<string, unknown> } | undefined;
+type Calculated = { settings?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined;
 
 async function calculate(eslint: ESLintInstance, file: string, configFile: string): Promise<Calculated> {
   try {
@@ -98,6 +100,17 @@ async function calculate(eslint: ESLintInstance, file: string, configFile: strin
   } catch (error) {
     throw new ConfigLoadError(`Could not load the ESLint config ${configFile}: ${(error as Error).message}`);
   }
+}
+
+/** `'trace-context/<rule>': ['error', { … }]` → `{ <rule>: [{ … }] }`. */
+function ruleOptionsOf(rules: Record<string, unknown> | undefined): Record<string, unknown[]> | undefined {
+  if (!rules) return undefined;
+  const options: Record<string, unknown[]> = {};
+  for (const [id, entry] of Object.entries(rules)) {
+    if (!id.startsWith('trace-context/') || !Array.isArray(entry) || entry.length < 2) continue;
+    options[id.slice('trace-context/'.length)] = entry.slice(1);
+  }
+  return Object.keys(options).length > 0 ? options : undefined;
 }
 
 /**
@@ -129,7 +142,7 @@ export async function readProjectSettings(absoluteFiles: readonly string[]): Pro
       ignored.push(file);
       continue;
     }
-    files.push({ file, configFile, raw: config.settings?.['trace-context'] });
+    files.push({ file, configFile, raw: config.settings?.['trace-context'], ruleOptions: ruleOptionsOf(config.rules) });
   }
   return { files, ignored, unconfiguredDirs: [...unconfigured].sort() };
 }
