@@ -37,6 +37,7 @@ export const INSTRUMENTED_VALUES = [
   'nats',
   'bullmq',
   'xhr',
+  'aws-lambda',
 ] as const;
 
 export type InstrumentedValue = (typeof INSTRUMENTED_VALUES)[number];

@@ -17,6 +17,7 @@ const NODE_AUTO: readonly InstrumentedValue[] = [
   'aws-sdk',
   'ioredis',
   'redis',
+  'aws-lambda',
 ];
 
 /** Instrumentation package → the `instrumented` values it provides. */
@@ -31,6 +32,7 @@ export const INSTRUMENTATION_PACKAGES: Readonly<Record<string, readonly Instrume
   '@opentelemetry/instrumentation-kafkajs': ['kafkajs'],
   '@opentelemetry/instrumentation-amqplib': ['amqplib'],
   '@opentelemetry/instrumentation-aws-sdk': ['aws-sdk'],
+  '@opentelemetry/instrumentation-aws-lambda': ['aws-lambda'],
   '@opentelemetry/instrumentation-ioredis': ['ioredis'],
   '@opentelemetry/instrumentation-redis': ['redis'],
   '@azure/opentelemetry-instrumentation-azure-sdk': ['azure-service-bus'],

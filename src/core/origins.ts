@@ -186,6 +186,14 @@ export class OriginResolver {
         const base = this.resolve(node.callee, depth + 1);
         return base ? { module: base.module, path: [...base.path, NEW] } : undefined;
       }
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression: {
+        // `url.protocol === 'https:' ? https : http`: both sides of the same shape stand for either.
+        const left = this.resolve(node.type === AST_NODE_TYPES.ConditionalExpression ? node.consequent : node.left, depth + 1);
+        const right = this.resolve(node.type === AST_NODE_TYPES.ConditionalExpression ? node.alternate : node.right, depth + 1);
+        if (!left || !right) return node.type === AST_NODE_TYPES.LogicalExpression ? left ?? right : undefined;
+        return left.path.join('.') === right.path.join('.') ? left : undefined;
+      }
       case AST_NODE_TYPES.ClassExpression:
         return node.superClass ? this.resolve(node.superClass, depth + 1) : undefined;
       case AST_NODE_TYPES.AwaitExpression:

@@ -4,8 +4,10 @@
  */
 import { TOKENS as internalEventTokens } from './internal-events/catalog';
 import { TOKENS as scheduledJobTokens } from './scheduled-jobs/catalog';
+import { TOKENS as syncRequestTokens } from './sync-request/catalog';
 
 export const ruleTokens: Readonly<Record<string, readonly string[]>> = {
   'internal-event-tracing': internalEventTokens,
   'scheduled-job-tracing': scheduledJobTokens,
+  'sync-request-propagation': syncRequestTokens,
 };
