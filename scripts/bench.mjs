@@ -25,13 +25,17 @@ const require = createRequire(join(REPO_ROOT, 'package.json'));
 // ---------------------------------------------------------------------------------------------
 // Command line
 
+const USAGE = 'usage: node scripts/bench.mjs [dir] [--count N] [--pairs N] [--codemod-pairs N] [--no-lint] [--no-codemod]';
+
+class UsageError extends Error {}
+
 function parseArgs(argv) {
   const args = { dir: undefined, count: 3000, pairs: 3, codemodPairs: 2, lint: true, codemod: true };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
       const next = argv[(i += 1)];
-      if (next === undefined || !/^\d+$/.test(next)) throw new Error(`${arg} needs a positive number`);
+      if (next === undefined || !/^\d+$/.test(next)) throw new UsageError(`${arg} needs a positive number`);
       return Number(next);
     };
     if (arg === '--count') args.count = value();
@@ -40,9 +44,9 @@ function parseArgs(argv) {
     else if (arg === '--no-lint') args.lint = false;
     else if (arg === '--no-codemod') args.codemod = false;
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/bench.mjs [dir] [--count N] [--pairs N] [--codemod-pairs N] [--no-lint] [--no-codemod]');
+      console.log(USAGE);
       process.exit(0);
-    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else args.dir = resolve(arg);
   }
   return args;
@@ -458,6 +462,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack : error);
+  console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error instanceof Error ? error.stack : error);
   process.exitCode = 1;
 });
