@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
 
     return createSyncRequestDetector(context, settings, (finding) => {
       const plan = planSyncRequestFix(sourceCode, context.filename, finding, settings);
-      const data = finding.kind === 'outbound' ? { library: finding.library } : { name: `'${finding.name}'` };
+      const data = finding.kind === 'inbound' ? { name: `'${finding.name}'` } : { library: finding.library };
       context.report({
         loc: finding.loc,
         messageId: finding.messageId,
@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
         suggest: plan
           ? [
               {
-                messageId: finding.kind === 'outbound' ? 'injectHeaders' : 'extractContext',
+                messageId: finding.kind === 'inbound' ? 'extractContext' : 'injectHeaders',
                 fix: (fixer) => planToFixes(sourceCode, plan, fixer),
               },
             ]

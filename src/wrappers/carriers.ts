@@ -120,10 +120,33 @@ export function injectContext(carrier?: object | null, ctx: Context = context.ac
     propagation.inject(ctx, map, mapSetter);
     return map;
   }
+  if (isClonableSetter(carrier)) {
+    // gRPC `Metadata` and the like: a clone with the fields set through the carrier's own `set`.
+    const clone = carrier.clone();
+    propagation.inject(ctx, clone, clonableSetter);
+    return clone;
+  }
   const copy: Record<string, unknown> = { ...(carrier as Record<string, unknown>) };
   propagation.inject(ctx, copy, recordSetter);
   return copy;
 }
+
+/** A carrier class with `clone()` and `set(key, value)` (gRPC `Metadata`). */
+interface ClonableSetter {
+  clone(): ClonableSetter;
+  set(key: string, value: string): void;
+}
+
+function isClonableSetter(carrier: object): carrier is ClonableSetter {
+  const candidate = carrier as Partial<ClonableSetter>;
+  return typeof candidate.clone === 'function' && typeof candidate.set === 'function';
+}
+
+const clonableSetter: TextMapSetter<ClonableSetter> = {
+  set(carrier, key, value) {
+    carrier.set(key, value);
+  },
+};
 
 const textDecoder = new TextDecoder();
 

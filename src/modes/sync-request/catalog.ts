@@ -150,6 +150,14 @@ export const OUTBOUND_CLIENTS: readonly OutboundClient[] = [
   },
 ];
 
+/** gRPC (`@grpc/grpc-js`, legacy `grpc`): clients are instances of constructors from `loadPackageDefinition`. */
+export const GRPC = {
+  modules: ['@grpc/grpc-js', 'grpc'],
+  coveredBy: ['grpc'] as readonly InstrumentedValue[],
+  /** Client methods that are not RPCs. */
+  nonRpcMethods: new Set(['close', 'getChannel', 'waitForReady', 'makeUnaryRequest', 'makeClientStreamRequest', 'makeServerStreamRequest', 'makeBidiStreamRequest', 'then', 'bind', 'call', 'apply']),
+} as const;
+
 /** Instrumentations that extract for Node servers (and so continue inbound requests). */
 export const NODE_SERVER_COVERED_BY: readonly InstrumentedValue[] = ['http'];
 
@@ -170,6 +178,7 @@ export const TOKENS: readonly string[] = [
   '"ws"',
   'handler',
   'serve',
+  'grpc',
 ];
 
 export const CALL_NAMES: ReadonlySet<string> = new Set([

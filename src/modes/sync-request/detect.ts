@@ -22,7 +22,7 @@ import {
 } from '../../core/origins';
 import { isHelperCallee, isWrapperCallee } from '../../core/wrappers';
 import type { TraceContextSettings } from '../../settings';
-import { CALL_NAMES, ROUTE_METHODS, findOutboundClient, type OutboundClient } from './catalog';
+import { CALL_NAMES, GRPC, ROUTE_METHODS, findOutboundClient, type OutboundClient } from './catalog';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -35,17 +35,30 @@ export interface OutboundFinding {
   readonly client: OutboundClient;
 }
 
+export interface GrpcFinding {
+  readonly kind: 'grpc';
+  readonly messageId: 'missingInjection';
+  readonly loc: TSESTree.SourceLocation;
+  readonly library: string;
+  readonly call: TSESTree.CallExpression;
+  /** The metadata argument, when the call passes one. */
+  readonly metadata?: TSESTree.Node;
+  /** How to write `new Metadata()` in this file (`grpc.Metadata`), when it can. */
+  readonly metadataClass?: string;
+}
+
 export interface InboundFinding {
   readonly kind: 'inbound';
   readonly messageId: 'missingExtraction';
   readonly loc: TSESTree.SourceLocation;
   readonly handler: FunctionNode;
+  /** `headers` (HTTP) or `metadata` (gRPC): the incoming carrier is `<first parameter>.<field>`. */
   /** The expression that holds the incoming headers (`request.headers`, `event.headers`), as source. */
   readonly carrier?: string;
   readonly name: string;
 }
 
-export type SyncRequestFinding = OutboundFinding | InboundFinding;
+export type SyncRequestFinding = OutboundFinding | GrpcFinding | InboundFinding;
 
 const wranglerCache = new Map<string, boolean>();
 
@@ -68,7 +81,8 @@ export function createSyncRequestDetector(
   const origins = getOrigins(sourceCode);
   const filename = context.physicalFilename ?? context.filename;
   const outbound: { call: TSESTree.CallExpression | TSESTree.NewExpression; client: OutboundClient }[] = [];
-  const inbound: { handler: FunctionNode; loc: TSESTree.SourceLocation; carrierParam: 'request' | 'event'; name: string }[] = [];
+  const inbound: { handler: FunctionNode; loc: TSESTree.SourceLocation; carrierParam: 'request' | 'event' | 'call'; name: string }[] = [];
+  const grpcCalls: TSESTree.CallExpression[] = [];
   let edge = false;
   let interceptorInjects = false;
 
@@ -86,6 +100,14 @@ export function createSyncRequestDetector(
       }
       if (name === 'serve' && callee.type === AST_NODE_TYPES.MemberExpression) {
         collectServe(node, callee);
+        return;
+      }
+      if (name === 'addService' && callee.type === AST_NODE_TYPES.MemberExpression) {
+        collectGrpcService(node, callee);
+        return;
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression && isGrpcClientCall(callee, name)) {
+        grpcCalls.push(node);
         return;
       }
       if (name === 'createServer') {
@@ -127,17 +149,88 @@ export function createSyncRequestDetector(
         const loc = call.type === AST_NODE_TYPES.NewExpression ? newHeadLoc(call) : call.callee.loc;
         report({ kind: 'outbound', messageId: 'missingInjection', loc, library: client.library, call, client });
       }
+      if (!GRPC.coveredBy.some((value) => instrumented.has(value))) {
+        for (const call of grpcCalls) {
+          if (alreadyInjects(call)) continue;
+          const metadata = call.arguments.find((arg) => isMetadata(arg));
+          report({
+            kind: 'grpc',
+            messageId: 'missingInjection',
+            loc: call.callee.loc,
+            library: '@grpc/grpc-js',
+            call,
+            metadata,
+            metadataClass: metadataClassName(),
+          });
+        }
+      }
       for (const item of inbound) {
-        // Edge modules have no instrumentation (the set is empty); Node servers need the http one, Lambda its own.
-        if (instrumented.has(item.carrierParam === 'event' ? 'aws-lambda' : 'http')) continue;
+        // Edge modules have no instrumentation (the set is empty); Node servers need http, gRPC grpc, Lambda its own.
+        const coveredBy = item.carrierParam === 'event' ? 'aws-lambda' : item.carrierParam === 'call' ? 'grpc' : 'http';
+        if (instrumented.has(coveredBy)) continue;
         const judged = judgeHandler(item.handler);
         if (!judged.works || judged.extracts) continue;
         const param = item.handler.params[0];
-        const carrier = param?.type === AST_NODE_TYPES.Identifier ? `${param.name}.headers` : undefined;
+        const field = item.carrierParam === 'call' ? 'metadata' : 'headers';
+        const carrier = param?.type === AST_NODE_TYPES.Identifier ? `${param.name}.${field}` : undefined;
         report({ kind: 'inbound', messageId: 'missingExtraction', loc: item.loc, handler: item.handler, carrier, name: item.name });
       }
     },
   };
+
+  /** `<client>.<rpc>(…)` on an instance of a constructor from `grpc.loadPackageDefinition(…)`. */
+  function isGrpcClientCall(callee: TSESTree.MemberExpression, name: string): boolean {
+    if (GRPC.nonRpcMethods.has(name)) return false;
+    const origin = origins.resolve(callee.object);
+    if (!origin?.module || !(GRPC.modules as readonly string[]).includes(origin.module)) return false;
+    const path = origin.path[0] === 'default' ? origin.path.slice(1) : origin.path;
+    return path[0] === 'loadPackageDefinition' && path[path.length - 1] === '#new';
+  }
+
+  /** `server.addService(definition, { rpc: (call, callback) => … })` on a `new grpc.Server()`. */
+  function collectGrpcService(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const key = origins.key(callee.object);
+    if (!key || !GRPC.modules.some((module) => key === `${module}:Server.#new`)) return;
+    const implementation = call.arguments[1] ? unwrapExpression(call.arguments[1]) : undefined;
+    if (implementation?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of implementation.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const fn = unwrapExpression(property.value);
+      const name = propertyKeyName(property.key, property.computed);
+      if (isFunctionNode(fn) && name !== undefined) inbound.push({ handler: fn, loc: property.key.loc, carrierParam: 'call', name });
+    }
+  }
+
+  function isMetadata(arg: TSESTree.Node): boolean {
+    const key = origins.key(arg);
+    return key !== undefined && GRPC.modules.some((module) => key === `${module}:Metadata.#new`);
+  }
+
+  /** `grpc.Metadata` / `Metadata` as this file can name the class, if it imports the module. */
+  function metadataClassName(): string | undefined {
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !(GRPC.modules as readonly string[]).includes(String(statement.source.value))) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+          return `${specifier.local.name}.Metadata`;
+        }
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type') {
+          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (imported === 'Metadata') return specifier.local.name;
+        }
+      }
+    }
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        const origin = declarator.init ? origins.resolve(declarator.init) : undefined;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && origin?.module && (GRPC.modules as readonly string[]).includes(origin.module) && origin.path.length === 0) {
+          return `${declarator.id.name}.Metadata`;
+        }
+      }
+    }
+    return undefined;
+  }
 
   function collectNamedExport(declaration: TSESTree.NamedExportDeclarations | null | undefined): void {
     if (!declaration) return;
@@ -400,6 +493,7 @@ export function createSyncRequestDetector(
           if ((name === 'startActiveSpan' || name === 'startSpan') && callee.type === AST_NODE_TYPES.MemberExpression) works = true;
           const client = findOutboundClient(origins.key(callee), 'call');
           if (client && !isPassThrough(node) && !(client.fetchLike && isLocalUrl(node))) works = true;
+          if (callee.type === AST_NODE_TYPES.MemberExpression && name !== undefined && isGrpcClientCall(callee, name)) works = true;
           if (depth < 1) {
             const local = origins.localFunction(callee);
             if (local) visit(local.body, depth + 1);

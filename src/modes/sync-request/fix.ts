@@ -10,7 +10,7 @@ import { fileStyle, quoteString, wrapBlock, type FixPlan, type TextEdit } from '
 import { isFunctionNode, propertyKeyName, unwrapExpression } from '../../core/origins';
 import { importedLocalName, wrapperSpecifier } from '../../core/wrapper-module';
 import type { TraceContextSettings } from '../../settings';
-import type { InboundFinding, OutboundFinding, SyncRequestFinding } from './detect';
+import type { GrpcFinding, InboundFinding, OutboundFinding, SyncRequestFinding } from './detect';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -21,11 +21,16 @@ export function planSyncRequestFix(
   settings: TraceContextSettings,
 ): FixPlan | undefined {
   const module = wrapperSpecifier(filename, settings.wrapperModule);
-  const wrapper = finding.kind === 'outbound' ? 'injectContext' : 'withExtractedContext';
+  const wrapper = finding.kind === 'inbound' ? 'withExtractedContext' : 'injectContext';
   const existing = importedLocalName(sourceCode, module, wrapper);
   const local = existing ?? wrapper;
   const imports = existing ? [] : [{ module, name: wrapper }];
-  const edits = finding.kind === 'outbound' ? planInject(sourceCode, finding, local) : planExtract(sourceCode, finding, local);
+  const edits =
+    finding.kind === 'outbound'
+      ? planInject(sourceCode, finding, local)
+      : finding.kind === 'grpc'
+        ? planGrpcInject(finding, local)
+        : planExtract(sourceCode, finding, local);
   return edits ? { edits, imports } : undefined;
 }
 
@@ -87,6 +92,20 @@ function planInject(sourceCode: SourceCode, finding: OutboundFinding, inject: st
     return [{ range: options.range, text: `{ ...${source}, headers: ${inject}(${source}?.headers) }` }];
   }
   return undefined;
+}
+
+/** `client.rpc(request, injectContext(metadata), …)`, or a new `Metadata` carrying the context after the request. */
+function planGrpcInject(finding: GrpcFinding, inject: string): TextEdit[] | undefined {
+  const { call, metadata, metadataClass } = finding;
+  if (metadata) {
+    return [
+      { range: [metadata.range[0], metadata.range[0]], text: `${inject}(` },
+      { range: [metadata.range[1], metadata.range[1]], text: ')' },
+    ];
+  }
+  const request = call.arguments[0];
+  if (!request || !metadataClass) return undefined;
+  return [{ range: [request.range[1], request.range[1]], text: `, ${inject}(new ${metadataClass}())` }];
 }
 
 /** The handler body runs in the context extracted from the incoming headers, under a SERVER span. */
