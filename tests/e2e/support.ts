@@ -2,8 +2,11 @@
 // node_modules), run it in a child process, run the real codemod CLI on the copy.
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+
+import { ESLint, type Linter } from 'eslint';
 
 import type { SpanRecord } from '../helpers/otel';
 
@@ -75,6 +78,39 @@ export async function runCodemod(transform: string, target: string, ...flags: st
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`codemod ${transform} failed:\n${stdout}${stderr}`, { cause: error });
   }
+}
+
+export interface Finding {
+  /** Path relative to the linted folder. */
+  file: string;
+  line: number;
+  messageId: string;
+  message: string;
+}
+
+/**
+ * Lints the JavaScript files of a program folder with one rule of the built plugin (and the given
+ * settings), the way `eslint .` with that rule on would; the program's own ESLint config is not used.
+ */
+export async function lintProgram(dir: string, rule: string, settings: Record<string, unknown> = {}): Promise<Finding[]> {
+  const plugin = createRequire(join(repoRoot, 'package.json'))(join(repoRoot, 'dist/src/index.js')) as ESLint.Plugin;
+  const config: Linter.Config[] = [
+    { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+    {
+      files: ['**/*.{js,mjs,cjs}'],
+      plugins: { 'trace-context': plugin },
+      rules: { [`trace-context/${rule}`]: 'error' },
+      settings: { 'trace-context': settings },
+    },
+  ];
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config });
+  const results = await eslint.lintFiles(['**/*.js']);
+  return results.flatMap((result) =>
+    result.messages.map((message) => {
+      if (message.fatal) throw new Error(`${result.filePath} does not parse: ${message.message}`);
+      return { file: relative(dir, result.filePath), line: message.line, messageId: message.messageId ?? '', message: message.message };
+    }),
+  );
 }
 
 /** The chain from a span up to its trace's root (the span first), following parents in `spans`. */
