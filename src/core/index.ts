@@ -8,3 +8,4 @@ export * from './origins';
 export * from './wrappers';
 export * from './wrapper-module';
 export * from './callbacks';
+export * from './propagation';

@@ -20,7 +20,7 @@ import {
   unwrapExpression,
   type FunctionNode,
 } from '../../core/origins';
-import { isHelperCallee, isWrapperCallee } from '../../core/wrappers';
+import { PropagationJudge } from '../../core/propagation';
 import type { TraceContextSettings } from '../../settings';
 import { CALL_NAMES, GRPC, ROUTE_METHODS, findOutboundClient, type OutboundClient } from './catalog';
 
@@ -85,6 +85,9 @@ export function createSyncRequestDetector(
   const grpcCalls: TSESTree.CallExpression[] = [];
   let edge = false;
   let interceptorInjects = false;
+  const propagationJudge = new PropagationJudge(sourceCode, origins, settings);
+  const injectsSomewhere = (root: TSESTree.Node) => propagationJudge.injectsSomewhere(root);
+  const alreadyInjects = (call: TSESTree.CallExpression | TSESTree.NewExpression) => propagationJudge.alreadyInjects(call);
 
   return {
     Program(program) {
@@ -318,74 +321,6 @@ export function createSyncRequestDetector(
     return interceptors.type === AST_NODE_TYPES.MemberExpression && memberName(interceptors) === 'interceptors';
   }
 
-  function isInjectCall(call: TSESTree.CallExpression): boolean {
-    const callee = unwrapExpression(call.callee);
-    if (isWrapperCallee(callee, 'injectContext', origins) || isHelperCallee(callee, settings.helpers.inject)) return true;
-    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'inject') {
-      const key = origins.key(callee.object);
-      return key === '@opentelemetry/api:propagation' || (key === undefined && calleeName(callee.object) === 'propagation');
-    }
-    return calleeName(callee) === 'injectContext';
-  }
-
-  /** Whether a node (or a same-file function it calls) contains an inject call. */
-  function injectsSomewhere(root: TSESTree.Node, depth = 0): boolean {
-    let found = false;
-    walk(sourceCode, root, (node) => {
-      if (found) return false;
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      if (isInjectCall(node)) {
-        found = true;
-        return false;
-      }
-      if (depth < 2) {
-        const local = origins.localFunction(node.callee);
-        if (local && injectsSomewhere(local.body, depth + 1)) found = true;
-      }
-      return !found;
-    });
-    return found;
-  }
-
-  /** The call's arguments inject, or the variables they name were injected into in the enclosing function. */
-  function alreadyInjects(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    for (const arg of call.arguments) if (injectsSomewhere(arg)) return true;
-    if (call.type === AST_NODE_TYPES.CallExpression && call.parent?.type === AST_NODE_TYPES.MemberExpression) {
-      // superagent: `.set(injectContext())` further down the chain
-      let chain: TSESTree.Node = call.parent;
-      while (chain.type === AST_NODE_TYPES.MemberExpression && chain.parent?.type === AST_NODE_TYPES.CallExpression) {
-        if (chain.parent.arguments.some((arg) => injectsSomewhere(arg))) return true;
-        if (!chain.parent.parent || chain.parent.parent.type !== AST_NODE_TYPES.MemberExpression) break;
-        chain = chain.parent.parent;
-      }
-    }
-    // A carrier variable injected into before the call (`propagation.inject(context.active(), headers)`).
-    const names = new Set<string>();
-    for (const arg of call.arguments) {
-      walk(sourceCode, arg, (node) => {
-        if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
-        return !isFunctionNode(node);
-      });
-    }
-    if (names.size === 0) return false;
-    const scopeRoot = enclosingFunction(call) ?? sourceCode.ast;
-    let found = false;
-    walk(sourceCode, scopeRoot, (node) => {
-      if (found) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && isInjectCall(node)) {
-        walk(sourceCode, node, (inner) => {
-          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) found = true;
-          return !found;
-        });
-      }
-      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && names.has(node.id.name) && node.init) {
-        if (injectsSomewhere(node.init)) found = true;
-      }
-      return !found;
-    });
-    return found;
-  }
-
   /** Forwarding the incoming request or all of its headers: whatever the caller sent goes on. */
   function isPassThrough(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
@@ -481,12 +416,7 @@ export function createSyncRequestDetector(
         const callee = unwrapExpression(node.callee);
         const name = calleeName(callee);
         if (node.type === AST_NODE_TYPES.CallExpression) {
-          if (
-            isWrapperCallee(callee, 'withExtractedContext', origins) ||
-            isHelperCallee(callee, settings.helpers.extract) ||
-            name === 'withExtractedContext' ||
-            (name === 'extract' && callee.type === AST_NODE_TYPES.MemberExpression && calleeName(callee.object) === 'propagation')
-          ) {
+          if (propagationJudge.isExtractCall(node)) {
             extracts = true;
             return false;
           }
@@ -538,11 +468,4 @@ function unwrapSatisfies(node: TSESTree.Node | null | undefined): TSESTree.Node 
 
 function templateHead(node: TSESTree.Node): string | undefined {
   return node.type === AST_NODE_TYPES.TemplateLiteral ? node.quasis[0]?.value.cooked ?? undefined : undefined;
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return undefined;
 }

@@ -1,0 +1,127 @@
+/**
+ * Whether code already puts the trace context into a carrier (inject) or continues it from one
+ * (extract): our wrappers, the plain OpenTelemetry API, and the team's `helpers.inject` /
+ * `helpers.extract` names. Shared by the modes that cross a boundary (1 and 3).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { TraceContextSettings } from '../settings';
+import { calleeName, walk } from './ast';
+import { isFunctionNode, memberName, unwrapExpression, type OriginResolver } from './origins';
+import { isHelperCallee, isWrapperCallee } from './wrappers';
+
+export class PropagationJudge {
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly origins: OriginResolver,
+    private readonly settings: TraceContextSettings,
+  ) {}
+
+  isInjectCall(call: TSESTree.CallExpression): boolean {
+    const callee = unwrapExpression(call.callee);
+    if (isWrapperCallee(callee, 'injectContext', this.origins) || isHelperCallee(callee, this.settings.helpers.inject)) return true;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'inject') {
+      const key = this.origins.key(callee.object);
+      return key === '@opentelemetry/api:propagation' || (key === undefined && calleeName(callee.object) === 'propagation');
+    }
+    return calleeName(callee) === 'injectContext';
+  }
+
+  /** Whether a node (or a same-file function it calls) contains an inject call. */
+  injectsSomewhere(root: TSESTree.Node, depth = 0): boolean {
+    let found = false;
+    walk(this.sourceCode, root, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      if (this.isInjectCall(node)) {
+        found = true;
+        return false;
+      }
+      if (depth < 2) {
+        const local = this.origins.localFunction(node.callee);
+        if (local && this.injectsSomewhere(local.body, depth + 1)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  /** The call's arguments inject, or the variables they name were injected into in the enclosing function. */
+  alreadyInjects(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    for (const arg of call.arguments) if (this.injectsSomewhere(arg)) return true;
+    if (call.type === AST_NODE_TYPES.CallExpression && call.parent?.type === AST_NODE_TYPES.MemberExpression) {
+      // superagent: `.set(injectContext())` further down the chain
+      let chain: TSESTree.Node = call.parent;
+      while (chain.type === AST_NODE_TYPES.MemberExpression && chain.parent?.type === AST_NODE_TYPES.CallExpression) {
+        if (chain.parent.arguments.some((arg) => this.injectsSomewhere(arg))) return true;
+        if (!chain.parent.parent || chain.parent.parent.type !== AST_NODE_TYPES.MemberExpression) break;
+        chain = chain.parent.parent;
+      }
+    }
+    // A carrier variable injected into before the call (`propagation.inject(context.active(), headers)`).
+    const names = new Set<string>();
+    for (const arg of call.arguments) {
+      walk(this.sourceCode, arg, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
+        return !isFunctionNode(node);
+      });
+    }
+    if (names.size === 0) return false;
+    const scopeRoot = enclosingFunction(call) ?? this.sourceCode.ast;
+    let found = false;
+    walk(this.sourceCode, scopeRoot, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && this.isInjectCall(node)) {
+        walk(this.sourceCode, node, (inner) => {
+          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) found = true;
+          return !found;
+        });
+      }
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && names.has(node.id.name) && node.init) {
+        if (this.injectsSomewhere(node.init)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  /** `withExtractedContext(…)`, `propagation.extract(…)`, a `helpers.extract` name. */
+  isExtractCall(call: TSESTree.CallExpression): boolean {
+    const callee = unwrapExpression(call.callee);
+    const name = calleeName(callee);
+    if (isWrapperCallee(callee, 'withExtractedContext', this.origins) || isHelperCallee(callee, this.settings.helpers.extract)) return true;
+    if (name === 'withExtractedContext') return true;
+    if (name === 'extract' && callee.type === AST_NODE_TYPES.MemberExpression) {
+      const key = this.origins.key(callee.object);
+      return key === '@opentelemetry/api:propagation' || calleeName(callee.object) === 'propagation';
+    }
+    return false;
+  }
+
+  /** Whether a node (or a same-file function it calls) contains an extract call. */
+  extractsSomewhere(root: TSESTree.Node, depth = 0): boolean {
+    let found = false;
+    walk(this.sourceCode, root, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      if (this.isExtractCall(node)) {
+        found = true;
+        return false;
+      }
+      if (depth < 2) {
+        const local = this.origins.localFunction(node.callee);
+        if (local && this.extractsSomewhere(local.body, depth + 1)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
