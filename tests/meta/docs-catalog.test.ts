@@ -1,11 +1,14 @@
-// The "Libraries covered" section of a rule doc names every module and API of the mode's catalog.
+// The "Libraries covered" section of a rule doc names every module and API of the mode's catalog (for mode 1,
+// also the instrumentation values that cover each client and the packages that set them).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { INSTRUMENTATION_PACKAGES } from '../../src/core/instrumentation';
 import { EMITTER_LIBRARIES, HANDLER_DECORATORS, IO_EVENTS } from '../../src/modes/internal-events/catalog';
 import { JOB_REGISTRIES, SCHEDULE_APIS } from '../../src/modes/scheduled-jobs/catalog';
+import { NODE_SERVER_COVERED_BY, OUTBOUND_CLIENTS, ROUTE_METHODS } from '../../src/modes/sync-request/catalog';
 import { ROOT } from './helpers';
 
 function section(markdown: string, heading: string): string {
@@ -86,5 +89,69 @@ describe('docs/rules/internal-event-tracing.md lists the catalog', () => {
 
   it.each([...IO_EVENTS])('I/O event %s is listed as never reported', (event) => {
     expect(covered).toContain(`\`${event}\``);
+  });
+});
+
+/** Every table row of a section as cells (the header and separator rows included). */
+function tableRows(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+}
+
+/** `'http'`, `'xhr'`… quoted in a cell. */
+const quotedValues = (cell: string) => [...cell.matchAll(/`'([\w-]+)'`/g)].map((match) => match[1]!).sort();
+
+describe('docs/rules/sync-request-propagation.md lists the catalog', () => {
+  const covered = section(readFileSync(join(ROOT, 'docs', 'rules', 'sync-request-propagation.md'), 'utf8'), 'Libraries covered');
+  const rows = tableRows(covered);
+
+  it('has a "Libraries covered" section', () => {
+    expect(covered).not.toBe('');
+  });
+
+  /** The client rows whose first cell names `module` (`''` is the global `fetch`). */
+  const clientRows = (module: string) =>
+    rows.filter((cells) => (module === '' ? /^global `fetch`/.test(cells[0]!) : cells[0]!.includes(`\`${module}\``)));
+
+  // Every client key names its module in a row that lists its APIs and exactly the instrumentation values that cover it.
+  const clients = OUTBOUND_CLIENTS.flatMap((client) =>
+    client.keys.map((key) => {
+      const [module = '', path = ''] = key.split(':');
+      const apis = path.split('.').filter((part) => part !== '' && part !== '#new' && part !== '#call');
+      return { key, module, apis, coveredBy: [...client.coveredBy].sort() };
+    }),
+  );
+  it.each(clients)('$key', ({ module, apis, coveredBy }) => {
+    const found = clientRows(module);
+    expect(found.length, `a row names \`${module || 'fetch'}\``).toBeGreaterThan(0);
+    const row = found.map((cells) => cells.join(' | ')).join('\n');
+    for (const api of apis) expect(row).toMatch(word(api));
+    const coverage = found.map((cells) => quotedValues(cells[2] ?? ''));
+    expect(coverage, 'the "Covered by" cell').toContainEqual(coveredBy);
+  });
+
+  it.each([...ROUTE_METHODS, 'middleware', 'Deno.serve', 'Bun.serve', 'createServer', 'handler'])('handler %s', (name) => {
+    expect(covered).toContain(`\`${name}`);
+  });
+
+  it('Node servers are covered by the values of the catalog', () => {
+    const server = rows.find((cells) => cells[0]!.includes('http.createServer'));
+    expect(server, 'a row for http.createServer').toBeDefined();
+    expect(quotedValues(server![2]!)).toEqual([...NODE_SERVER_COVERED_BY].sort());
+  });
+
+  // Each value a client or handler can be covered by lists every package that sets it, and no other.
+  const values = [...new Set([...OUTBOUND_CLIENTS.flatMap((client) => client.coveredBy), ...NODE_SERVER_COVERED_BY, 'aws-lambda'])].sort();
+  it.each(values)("packages that set '%s'", (value) => {
+    const row = rows.find((cells) => cells[0] === `\`'${value}'\``);
+    expect(row, `a row for '${value}'`).toBeDefined();
+    const listed = [...row![1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]).sort();
+    const expected = Object.entries(INSTRUMENTATION_PACKAGES)
+      .filter(([, provided]) => (provided as readonly string[]).includes(value))
+      .map(([name]) => name)
+      .sort();
+    expect(listed).toEqual(expected);
   });
 });
