@@ -29,6 +29,8 @@ const indent = (text, by = '  ') => text.replace(/^(?=.)/gm, by);
 
 /** The server span run-once.js starts for its one request (mode 5). */
 const REQUEST = 'POST /orders';
+/** Spans of run-once.js's shipping quote over HTTP (mode 1): any of them puts a trace in that part. */
+const SHIPPING = new Set(['storefront: shipping quote', 'GET /shipping-quote', 'GET /rates']);
 
 /** Runs one of the example's entry points and returns the spans it printed. */
 function runOnce(dir) {
@@ -69,11 +71,18 @@ function codemodDiff(rule, from) {
   return [summary, patch.trim() || 'No changes.'].filter(Boolean).join('\n\n');
 }
 
-/** The request's traces (`requests: true`) or all the others, drawn as trees. */
-function trees(spans, { requests }) {
-  const requestTraces = new Set(spans.filter((span) => span.name === REQUEST).map((span) => span.traceId));
+/**
+ * The traces of one part of run-once.js, drawn as trees: `orders` (the `POST /orders` request),
+ * `shipping` (the shipping quote over HTTP) or `jobs` (everything else: start-up and job runs).
+ */
+function trees(spans, part) {
+  const partOf = new Map();
+  for (const span of spans) {
+    const found = span.name === REQUEST ? 'orders' : SHIPPING.has(span.name) ? 'shipping' : undefined;
+    if (found) partOf.set(span.traceId, found);
+  }
   return traceTrees(
-    spans.filter((span) => requestTraces.has(span.traceId) === requests),
+    spans.filter((span) => (partOf.get(span.traceId) ?? 'jobs') === part),
     { color },
   );
 }
@@ -99,14 +108,14 @@ const sections = [
       'armed at start-up join the start-up trace, and the others fall apart into one trace per database call.\n' +
       '(The NestJS class is linted and rewritten above but not run: @nestjs/schedule is not installed.)',
     async run() {
-      return trees(runOnce(original), { requests: false });
+      return trees(runOnce(original), 'jobs');
     },
   },
   {
     title: 'Mode 4 · scheduled-job-tracing: traces of one run, after',
     intro: 'The same run on the rewritten copy: every job run is a root trace of its own, with its work inside it.',
     async run() {
-      return trees(runOnce(rewritten), { requests: false });
+      return trees(runOnce(rewritten), 'jobs');
     },
   },
   {
@@ -131,14 +140,49 @@ const sections = [
       'span, mixed with its own, and nothing says which listener made them or how long each took.\n' +
       '(The NestJS command handler is linted and rewritten above but not run: @nestjs/cqrs is not installed.)',
     async run() {
-      return trees(runOnce(original), { requests: true });
+      return trees(runOnce(original), 'orders');
     },
   },
   {
     title: 'Mode 5 · internal-event-tracing: the request trace, after',
     intro: 'The rewritten copy: each listener runs in a child span named after the event, with its own calls inside it.',
     async run() {
-      return trees(runOnce(rewritten), { requests: true });
+      return trees(runOnce(rewritten), 'orders');
+    },
+  },
+  {
+    title: 'Mode 1 · sync-request-propagation: ESLint findings',
+    intro:
+      'The same `eslint .`, this rule only. The example registers its tracer by hand and its package.json lists no http or\n' +
+      'undici instrumentation, so nothing injects trace headers into outbound calls or reads them in its servers.',
+    run: () => findings('trace-context/sync-request-propagation'),
+  },
+  {
+    title: 'Mode 1 · sync-request-propagation: the codemod',
+    intro: '`trace-context-codemod sync-request-propagation <copy> --force`, then `git diff` against the copy as mode 5 left it.',
+    async run() {
+      rmSync(join(work, 'after-mode-5'), { recursive: true, force: true });
+      cpSync(rewritten, join(work, 'after-mode-5'), { recursive: true });
+      return codemodDiff('sync-request-propagation', 'after-mode-5');
+    },
+  },
+  {
+    title: 'Mode 1 · sync-request-propagation: the shipping quote, before',
+    intro:
+      'The same run then asks the HTTP API for a shipping quote from a storefront client span: the API handler calls the\n' +
+      'carrier-rates service (another local server) with fetch. No headers go out and none are read, so the client, the\n' +
+      'API and the rates service each end up in a trace of their own.',
+    async run() {
+      return trees(runOnce(original), 'shipping');
+    },
+  },
+  {
+    title: 'Mode 1 · sync-request-propagation: the shipping quote, after',
+    intro:
+      'The rewritten copy: fetch sends the active context (injectContext), and each server runs its handler in the context\n' +
+      'it extracts from the request headers, under a SERVER span (withExtractedContext). One trace, client to database.',
+    async run() {
+      return trees(runOnce(rewritten), 'shipping');
     },
   },
 ];

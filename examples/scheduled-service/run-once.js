@@ -1,6 +1,6 @@
 // Starts the service, runs each scheduled job once through its library's own trigger (as its timer
-// would), lets the inventory poller tick twice, handles one `POST /orders` request, stops, and prints
-// the finished spans as one JSON line (`SPANS [...]`).
+// would), lets the inventory poller tick twice, handles one `POST /orders` request, answers one
+// shipping quote over HTTP, stops, and prints the finished spans as one JSON line (`SPANS [...]`).
 import { allSpansEnded, exporter, provider } from './src/tracing.js';
 
 import { SpanKind, trace } from '@opentelemetry/api';
@@ -8,6 +8,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import { whenRuns } from './src/metrics.js';
 import { placeOrder } from './src/orders/place-order.js';
 import { startService } from './src/service.js';
+import { startShippingApi } from './src/shipping/shipping-api.js';
 
 const polled = whenRuns('inventory-poller', 2);
 const service = await startService({ pollEveryMs: 10 });
@@ -23,6 +24,18 @@ await trace.getTracer('scheduled-service/http').startActiveSpan('POST /orders', 
   }
 });
 await service.stop();
+
+// A storefront asks the HTTP API for a shipping quote, from the client span its own tracing starts.
+const shipping = await startShippingApi();
+await trace.getTracer('storefront').startActiveSpan('storefront: shipping quote', { kind: SpanKind.CLIENT }, async (span) => {
+  try {
+    const response = await fetch(`${shipping.url}/shipping-quote`);
+    await response.json();
+  } finally {
+    span.end();
+  }
+});
+await shipping.stop();
 
 await allSpansEnded();
 await provider.forceFlush();
