@@ -93,7 +93,7 @@ export default {
     code: `
 const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 
-export async function load(name: string, blobUrl: string) {
+export async function load(name: string) {
   await fetch(PIXEL);
   await fetch('blob:https://app.example/6f1c');
   await fetch('/static/manifest.json');
@@ -572,7 +572,7 @@ export const handler = async (event: SQSEvent) => {
 `,
   },
   {
-    name: 'Deno and Bun shadowed by local objects are not the runtimes',
+    name: 'a Deno parameter shadowing the runtime global',
     filename: BARE_TS,
     code: `
 import { trace } from '@opentelemetry/api';
@@ -705,6 +705,7 @@ http.createServer((req, res) => {
 }).listen(8080);
 `,
   },
+  // ── more pass-through, injecting, extracting and covered shapes ────────────────────────────
   {
     name: 'Deno.serve forwarding new Request(url, req)',
     filename: DENO_TS,
