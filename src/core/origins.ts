@@ -176,6 +176,8 @@ export class OriginResolver {
           return { module: normalizeModule(staticString(node.arguments[0]!)!), path: [] };
         }
         const callee = unwrapExpression(node.callee);
+        const chained = this.fromThen(node, callee, depth);
+        if (chained) return chained;
         const base = this.resolve(callee, depth + 1);
         if (base) return { module: base.module, path: [...base.path, CALL] };
         const local = this.localFunction(callee);
@@ -288,6 +290,36 @@ export class OriginResolver {
       this.classMembers.set(classNode, members);
     }
     return members.get(name) ?? [];
+  }
+
+  /**
+   * `connect(url).then((conn) => conn.createChannel())`: the callback's result, seen from the
+   * promise's value (the awaited value of a `.then` chain is what the callback returns).
+   */
+  private fromThen(node: TSESTree.CallExpression, callee: TSESTree.Node, depth: number): Origin | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return undefined;
+    const callback = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+    if (!isFunctionNode(callback)) return undefined;
+    const param = callback.params[0];
+    const returned = singleReturnedExpression(callback);
+    if (param?.type !== AST_NODE_TYPES.Identifier || !returned) return undefined;
+    const segments: string[] = [];
+    let current: TSESTree.Node = unwrapExpression(returned);
+    for (;;) {
+      if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
+      else if (current.type === AST_NODE_TYPES.CallExpression) {
+        segments.unshift(CALL);
+        current = unwrapExpression(current.callee);
+      } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberName(current);
+        if (name === undefined) return undefined;
+        segments.unshift(name);
+        current = unwrapExpression(current.object);
+      } else break;
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier || current.name !== param.name) return undefined;
+    const base = this.resolve(callee.object, depth + 1);
+    return base ? { module: base.module, path: [...base.path, ...segments] } : undefined;
   }
 
   /** Origin of `this` inside a class that extends a known class (an instance of that class). */

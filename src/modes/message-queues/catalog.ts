@@ -56,6 +56,8 @@ const AMQP_CHANNEL = [
   'amqplib:connect.#call.createChannel.#call',
   'amqplib:connect.#call.createConfirmChannel.#call',
   'amqplib/callback_api:connect.#call.createChannel.#call',
+  'amqplib:Channel.#new',
+  'amqplib:ConfirmChannel.#new',
 ];
 const BULLMQ_QUEUE = ['bullmq:Queue.#new', 'bull:#new', 'bull:Queue.#new', 'bullmq:FlowProducer.#new'];
 const PUBSUB_TOPIC = ['@google-cloud/pubsub:PubSub.#new.topic.#call'];

@@ -1,0 +1,334 @@
+/**
+ * Mode 3 detection: producers that send no context in the message's carrier, and consumers that
+ * process a message without continuing its context, where no instrumentation does it (or in the
+ * holes an instrumentation leaves).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { calleeName, newHeadLoc } from '../../core/ast';
+import { getInstrumented } from '../../core/instrumentation';
+import {
+  getOrigins,
+  isFunctionNode,
+  memberName,
+  originKey,
+  propertyKeyName,
+  staticString,
+  unwrapExpression,
+  type FunctionNode,
+} from '../../core/origins';
+import { PropagationJudge } from '../../core/propagation';
+import { decoratorName } from '../../core/wrappers';
+import type { TraceContextSettings } from '../../settings';
+import {
+  AWS_COMMANDS,
+  BULLMQ_WORKERS,
+  CONSUMERS,
+  DECORATED_CONSUMERS,
+  PRODUCERS,
+  PULLS,
+  type Consumer,
+  type Producer,
+} from './catalog';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface ProducerFinding {
+  readonly kind: 'producer';
+  readonly messageId: 'producerWithoutContext' | 'sqsAttributeLimit';
+  readonly loc: TSESTree.SourceLocation;
+  readonly library: string;
+  readonly call: TSESTree.CallExpression;
+  readonly producer?: Producer;
+}
+
+export interface ConsumerFinding {
+  readonly kind: 'consumer';
+  readonly messageId: 'consumerWithoutContext';
+  readonly loc: TSESTree.SourceLocation;
+  readonly library: string;
+  readonly handler?: FunctionNode;
+  readonly consumer?: Consumer;
+  /** The queue/topic as source code, for the CONSUMER span's name. */
+  readonly destination?: string;
+}
+
+export type MessageQueueFinding = ProducerFinding | ConsumerFinding;
+
+const NEST_HANDLER_METHOD = 'process';
+
+/** Listeners that find mode-3 problems and hand each finding to `report` at the end of the file. */
+export function createMessageQueueDetector(
+  context: Context,
+  settings: TraceContextSettings,
+  report: (finding: MessageQueueFinding) => void,
+): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const origins = getOrigins(sourceCode);
+  const judge = new PropagationJudge(sourceCode, origins, settings);
+  const filename = context.physicalFilename ?? context.filename;
+  const found: (() => MessageQueueFinding | undefined)[] = [];
+  let instrumented: ReadonlySet<string> | undefined;
+  const covered = (values: readonly string[] | undefined): boolean => {
+    instrumented ??= getInstrumented(filename, settings);
+    return !!values && values.some((value) => instrumented!.has(value));
+  };
+
+  return {
+    CallExpression(node) {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = memberName(callee);
+      if (method === undefined) return;
+      if (method === 'send' && node.arguments[0]?.type === AST_NODE_TYPES.NewExpression) {
+        const command = node.arguments[0];
+        const aws = AWS_COMMANDS.find((row) => row.keys.includes(origins.key(command) ?? ''));
+        if (aws) found.push(() => judgeAws(node, command, aws));
+        return;
+      }
+      const receiverKey = keyOf(callee.object);
+      if (receiverKey === undefined) return;
+      const producer = PRODUCERS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
+      if (producer) {
+        found.push(() => judgeProducer(node, producer));
+        return;
+      }
+      const consumer = CONSUMERS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
+      if (consumer) {
+        if (consumer.events && !consumer.events.includes(staticString(node.arguments[0]) ?? '')) return;
+        found.push(() => judgeConsumer(node, consumer));
+        return;
+      }
+      const pull = PULLS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
+      if (pull) {
+        found.push(() =>
+          judge.extractsSomewhere(enclosingFunctionOf(node) ?? sourceCode.ast)
+            ? undefined
+            : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: pull.library },
+        );
+      }
+    },
+    NewExpression(node) {
+      if (calleeName(unwrapExpression(node.callee)) !== 'Worker') return;
+      if (!BULLMQ_WORKERS.includes(origins.key(node) ?? '')) return;
+      found.push(() => judgeBullWorker(node));
+    },
+    'ForOfStatement[await=true]'(node: TSESTree.ForOfStatement) {
+      // `for await (const msg of nc.subscribe(subject))`, directly or through a variable
+      let source: TSESTree.Node = unwrapExpression(node.right);
+      if (source.type === AST_NODE_TYPES.Identifier) {
+        const def = origins.variableOf(source)?.defs[0];
+        const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+        if (!init) return;
+        source = unwrapExpression(init);
+      }
+      if (source.type !== AST_NODE_TYPES.CallExpression || source.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (memberName(source.callee) !== 'subscribe') return;
+      const key = keyOf(source.callee.object);
+      const consumer = CONSUMERS.find((row) => row.methods.includes('subscribe') && row.receivers.includes(key ?? ''));
+      if (!consumer) return;
+      const callee = source.callee;
+      found.push(() =>
+        judge.extractsSomewhere(node.body)
+          ? undefined
+          : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: consumer.library },
+      );
+    },
+    Decorator(node) {
+      const name = decoratorName(node);
+      if (name !== 'Process' && name !== 'Processor' && name !== 'EventPattern' && name !== 'MessagePattern') return;
+      const expression = node.expression.type === AST_NODE_TYPES.CallExpression ? node.expression.callee : node.expression;
+      const key = origins.key(expression);
+      const decorated = DECORATED_CONSUMERS.find((row) => row.keys.includes(key ?? ''));
+      if (!decorated) return;
+      const parent = node.parent;
+      if (decorated.target === 'method') {
+        if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value.type === AST_NODE_TYPES.FunctionExpression) {
+          const fn = parent.value;
+          found.push(() => judgeDecorated(fn, parent.key, decorated.library));
+        }
+        return;
+      }
+      if (parent.type !== AST_NODE_TYPES.ClassDeclaration && parent.type !== AST_NODE_TYPES.ClassExpression) return;
+      for (const element of parent.body.body) {
+        if (
+          element.type === AST_NODE_TYPES.MethodDefinition &&
+          !element.static &&
+          propertyKeyName(element.key, element.computed) === NEST_HANDLER_METHOD &&
+          element.value.type === AST_NODE_TYPES.FunctionExpression
+        ) {
+          const fn = element.value;
+          found.push(() => judgeDecorated(fn, element.key, decorated.library));
+        }
+      }
+    },
+    'Program:exit'() {
+      for (const make of found) {
+        const finding = make();
+        if (finding) report(finding);
+      }
+    },
+  };
+
+  function keyOf(node: TSESTree.Node): string | undefined {
+    const origin = origins.resolve(node);
+    return origin ? originKey(origin) : undefined;
+  }
+
+  function judgeProducer(call: TSESTree.CallExpression, producer: Producer): ProducerFinding | undefined {
+    if (covered(producer.coveredBy)) return undefined;
+    if (judge.alreadyInjects(call)) return undefined;
+    if (producer.library === 'bullmq / bull' && hasConstructorOption(call.callee, 'telemetry')) return undefined;
+    if (producer.library === '@google-cloud/pubsub' && hasConstructorOption(call.callee, 'enableOpenTelemetryTracing')) return undefined;
+    return { kind: 'producer', messageId: 'producerWithoutContext', loc: call.callee.loc, library: producer.library, call, producer };
+  }
+
+  function judgeConsumer(call: TSESTree.CallExpression, consumer: Consumer): ConsumerFinding | undefined {
+    const arg = call.arguments[consumer.handler.index];
+    if (!arg) return undefined;
+    const value = unwrapExpression(arg);
+    if (consumer.library === '@google-cloud/pubsub' && hasConstructorOption(call.callee, 'enableOpenTelemetryTracing')) return undefined;
+    if (consumer.handler.properties) {
+      if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      for (const property of value.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = propertyKeyName(property.key, property.computed);
+        if (name === undefined || !consumer.handler.properties.includes(name)) continue;
+        if (covered(consumer.coveredBy) && !consumer.uncoveredProperties?.includes(name)) continue;
+        const handler = handlerFunction(property.value);
+        if (handler && judge.extractsSomewhere(handler.body)) continue;
+        if (!handler && !isOpaque(property.value)) continue;
+        const fixable = name !== 'eachBatch';
+        return {
+          kind: 'consumer',
+          messageId: 'consumerWithoutContext',
+          loc: property.key.loc,
+          library: consumer.library,
+          handler: fixable && handler && isFunctionNode(unwrapExpression(property.value)) ? handler : undefined,
+          consumer,
+        };
+      }
+      return undefined;
+    }
+    if (covered(consumer.coveredBy)) return undefined;
+    const handler = handlerFunction(arg);
+    if (handler && judge.extractsSomewhere(handler.body)) return undefined;
+    if (!handler && !isOpaque(arg)) return undefined;
+    const queue = call.arguments[0];
+    return {
+      kind: 'consumer',
+      messageId: 'consumerWithoutContext',
+      loc: call.callee.loc,
+      library: consumer.library,
+      handler: handler && isFunctionNode(value) ? handler : undefined,
+      consumer,
+      destination: queue && consumer.events === undefined ? sourceCode.getText(queue) : undefined,
+    };
+  }
+
+  function judgeBullWorker(node: TSESTree.NewExpression): ConsumerFinding | undefined {
+    const processor = node.arguments[1];
+    if (!processor) return undefined;
+    const options = node.arguments[2] ? unwrapExpression(node.arguments[2]) : undefined;
+    if (options?.type === AST_NODE_TYPES.ObjectExpression && hasProperty(options, 'telemetry')) return undefined;
+    const handler = handlerFunction(processor);
+    if (handler && judge.extractsSomewhere(handler.body)) return undefined;
+    if (!handler && !isOpaque(processor)) return undefined; // a processor file path
+    return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: newHeadLoc(node), library: 'bullmq' };
+  }
+
+  function judgeDecorated(fn: TSESTree.FunctionExpression, key: TSESTree.Node, library: string): ConsumerFinding | undefined {
+    if (!fn.body || fn.body.body.length === 0) return undefined;
+    if (judge.extractsSomewhere(fn.body)) return undefined;
+    return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: key.loc, library };
+  }
+
+  function judgeAws(call: TSESTree.CallExpression, command: TSESTree.NewExpression, aws: (typeof AWS_COMMANDS)[number]): MessageQueueFinding | undefined {
+    if (aws.role === 'receive') {
+      if (judge.extractsSomewhere(enclosingFunctionOf(call) ?? sourceCode.ast)) return undefined;
+      return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: newHeadLoc(command), library: aws.library };
+    }
+    if (judge.alreadyInjects(call)) return undefined;
+    const input = command.arguments[0] ? unwrapExpression(command.arguments[0]) : undefined;
+    const attributes = input?.type === AST_NODE_TYPES.ObjectExpression ? countAttributes(input, aws.attributesProperty) : undefined;
+    if (aws.covered && covered(['aws-sdk'])) {
+      if (aws.attributeCap === undefined || attributes === undefined || attributes <= aws.attributeCap) return undefined;
+      return { kind: 'producer', messageId: 'sqsAttributeLimit', loc: call.callee.loc, library: aws.library, call };
+    }
+    return { kind: 'producer', messageId: 'producerWithoutContext', loc: call.callee.loc, library: aws.library, call };
+  }
+
+  /** The most user attributes one entry carries (`MessageAttributes: { a, b }`, per batch entry too). */
+  function countAttributes(input: TSESTree.ObjectExpression, property: string): number | undefined {
+    let max: number | undefined;
+    const visit = (object: TSESTree.ObjectExpression) => {
+      for (const entry of object.properties) {
+        if (entry.type !== AST_NODE_TYPES.Property) continue;
+        const name = propertyKeyName(entry.key, entry.computed);
+        const value = unwrapExpression(entry.value);
+        if (name === property && value.type === AST_NODE_TYPES.ObjectExpression) {
+          if (value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) continue;
+          max = Math.max(max ?? 0, value.properties.length);
+        } else if (value.type === AST_NODE_TYPES.ArrayExpression) {
+          for (const element of value.elements) if (element?.type === AST_NODE_TYPES.ObjectExpression) visit(element);
+        }
+      }
+    };
+    visit(input);
+    return max;
+  }
+
+  /** A function the handler argument names: inline, a same-file function, a bound method. */
+  function handlerFunction(node: TSESTree.Node): FunctionNode | undefined {
+    const value = unwrapExpression(node);
+    if (isFunctionNode(value)) return value;
+    if (value.type === AST_NODE_TYPES.CallExpression && calleeName(value.callee) === 'bind' && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+      return origins.localFunction(value.callee.object);
+    }
+    return origins.localFunction(value);
+  }
+
+  function isOpaque(node: TSESTree.Node): boolean {
+    const value = unwrapExpression(node);
+    return value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.CallExpression;
+  }
+
+  /** Whether the client instance behind a call was constructed with an option (`new Queue(n, { telemetry })`). */
+  function hasConstructorOption(callee: TSESTree.Node, option: string): boolean {
+    let current: TSESTree.Node | undefined = unwrapExpression(callee);
+    for (let depth = 0; current && depth < 6; depth++) {
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        if (current.object.type === AST_NODE_TYPES.ThisExpression) {
+          const name = memberName(current);
+          const member: TSESTree.Node | undefined = name ? origins.membersOf(current, name).find((m) => m.type === AST_NODE_TYPES.PropertyDefinition || m.type === AST_NODE_TYPES.AssignmentExpression) : undefined;
+          current = member?.type === AST_NODE_TYPES.PropertyDefinition ? member.value ?? undefined : member?.type === AST_NODE_TYPES.AssignmentExpression ? member.right : undefined;
+        } else current = current.object;
+      } else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+      else if (current.type === AST_NODE_TYPES.AwaitExpression) current = current.argument;
+      else if (current.type === AST_NODE_TYPES.Identifier) {
+        const def: TSESLint.Scope.Definition | undefined = origins.variableOf(current)?.defs[0];
+        current = def?.type === 'Variable' ? ((def.node as TSESTree.VariableDeclarator).init ?? undefined) : undefined;
+      } else if (current.type === AST_NODE_TYPES.NewExpression) {
+        return current.arguments.some((arg) => {
+          const value = unwrapExpression(arg);
+          return value.type === AST_NODE_TYPES.ObjectExpression && hasProperty(value, option);
+        });
+      } else return false;
+      if (current) current = unwrapExpression(current);
+    }
+    return false;
+  }
+}
+
+function hasProperty(object: TSESTree.ObjectExpression, name: string): boolean {
+  return object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p.key, p.computed) === name);
+}
+
+function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+

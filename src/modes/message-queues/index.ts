@@ -1,0 +1,3 @@
+export * from './catalog';
+export * from './detect';
+export * from './fix';

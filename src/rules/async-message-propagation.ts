@@ -1,0 +1,60 @@
+import { createRule } from '../core/create-rule';
+import { getCodeKind } from '../core/code-kind';
+import { planToFixes } from '../core/fix-plan';
+import { createMessageQueueDetector, planMessageQueueFix, TOKENS } from '../modes/message-queues';
+import { getSettings } from '../settings';
+
+export type Options = [];
+export type MessageIds =
+  | 'producerWithoutContext'
+  | 'sqsAttributeLimit'
+  | 'consumerWithoutContext'
+  | 'injectIntoMessage'
+  | 'continueMessageContext';
+
+export default createRule<Options, MessageIds>({
+  name: 'async-message-propagation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require message producers to send the trace context and consumers to continue it',
+      recommended: true,
+      mode: 3,
+    },
+    hasSuggestions: true,
+    messages: {
+      producerWithoutContext:
+        'This {{library}} message carries no trace context and nothing injects it here: the consumer starts a new trace.',
+      sqsAttributeLimit:
+        'This SQS message already has more than 7 attributes: the instrumentation cannot add the 3 trace-context attributes under the limit of 10, so the consumer starts a new trace.',
+      consumerWithoutContext:
+        'This {{library}} consumer processes messages without continuing their trace context: each message starts a new trace.',
+      injectIntoMessage: 'Add the trace context to the message with injectContext().',
+      continueMessageContext: 'Run the handler in the message context under a CONSUMER span (withExtractedContext).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    if (!TOKENS.some((token) => sourceCode.text.includes(token))) return {};
+    const settings = getSettings(context);
+    if (getCodeKind(context, settings) !== 'server') return {};
+
+    return createMessageQueueDetector(context, settings, (finding) => {
+      const plan = planMessageQueueFix(sourceCode, context.filename, finding, settings);
+      context.report({
+        loc: finding.loc,
+        messageId: finding.messageId,
+        data: { library: finding.library },
+        suggest: plan
+          ? [
+              {
+                messageId: finding.kind === 'producer' ? 'injectIntoMessage' : 'continueMessageContext',
+                fix: (fixer) => planToFixes(sourceCode, plan, fixer),
+              },
+            ]
+          : [],
+      });
+    });
+  },
+});
