@@ -59,31 +59,51 @@ export class PropagationJudge {
         chain = chain.parent.parent;
       }
     }
-    // A carrier variable injected into before the call (`propagation.inject(context.active(), headers)`).
-    const names = new Set<string>();
+    // A carrier variable injected into (`propagation.inject(context.active(), headers)`) or
+    // initialised with an injected carrier (`const headers = injectContext(…)`) in the same function.
+    const variables = new Set<unknown>();
     for (const arg of call.arguments) {
       walk(this.sourceCode, arg, (node) => {
-        if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
-        return !isFunctionNode(node);
+        if (isFunctionNode(node)) return false;
+        if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+          walk(this.sourceCode, node.value, (inner) => {
+            if (inner.type === AST_NODE_TYPES.Identifier) this.addVariable(variables, inner);
+            return !isFunctionNode(inner) && inner.type !== AST_NODE_TYPES.MemberExpression;
+          });
+          return false;
+        }
+        if (node.type === AST_NODE_TYPES.MemberExpression) {
+          const object = unwrapExpression(node.object);
+          if (object.type === AST_NODE_TYPES.Identifier) this.addVariable(variables, object);
+          return false;
+        }
+        if (node.type === AST_NODE_TYPES.Identifier) this.addVariable(variables, node);
+        return true;
       });
     }
-    if (names.size === 0) return false;
+    if (variables.size === 0) return false;
     const scopeRoot = enclosingFunction(call) ?? this.sourceCode.ast;
     let found = false;
     walk(this.sourceCode, scopeRoot, (node) => {
       if (found) return false;
       if (node.type === AST_NODE_TYPES.CallExpression && this.isInjectCall(node)) {
-        walk(this.sourceCode, node, (inner) => {
-          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) found = true;
-          return !found;
-        });
+        for (const arg of node.arguments) {
+          let value = unwrapExpression(arg);
+          while (value.type === AST_NODE_TYPES.MemberExpression) value = unwrapExpression(value.object); // `options.headers`
+          if (value.type === AST_NODE_TYPES.Identifier && variables.has(this.origins.variableOf(value))) found = true;
+        }
       }
-      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && names.has(node.id.name) && node.init) {
-        if (this.injectsSomewhere(node.init)) found = true;
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+        if (variables.has(this.origins.variableOf(node.id)) && this.injectsSomewhere(node.init)) found = true;
       }
       return !found;
     });
     return found;
+  }
+
+  private addVariable(set: Set<unknown>, id: TSESTree.Identifier): void {
+    const variable = this.origins.variableOf(id);
+    if (variable && variable.defs.length > 0) set.add(variable);
   }
 
   /** `withExtractedContext(…)`, `propagation.extract(…)`, a `helpers.extract` name. */

@@ -85,6 +85,7 @@ export function createSyncRequestDetector(
   const grpcCalls: TSESTree.CallExpression[] = [];
   let edge = false;
   let interceptorInjects = false;
+  let mentionsWs: boolean | undefined;
   const propagationJudge = new PropagationJudge(sourceCode, origins, settings);
   const injectsSomewhere = (root: TSESTree.Node) => propagationJudge.injectsSomewhere(root);
   const alreadyInjects = (call: TSESTree.CallExpression | TSESTree.NewExpression) => propagationJudge.alreadyInjects(call);
@@ -126,7 +127,9 @@ export function createSyncRequestDetector(
       if (client) outbound.push({ call: node, client });
     },
     NewExpression(node) {
-      if (calleeName(unwrapExpression(node.callee)) !== 'WebSocket') return;
+      const name = calleeName(unwrapExpression(node.callee));
+      if (name !== 'WebSocket' && !(mentionsWs ??= /['"]ws['"]/.test(sourceCode.text))) return;
+      if (name === undefined) return;
       const client = findOutboundClient(origins.key(node), 'new');
       if (client) outbound.push({ call: node, client });
     },
@@ -142,6 +145,19 @@ export function createSyncRequestDetector(
     },
     ExportNamedDeclaration(node) {
       collectNamedExport(node.declaration);
+    },
+    AssignmentExpression(node) {
+      // CommonJS Lambda: `exports.handler = async (event) => …` / `module.exports.handler = …`
+      const left = node.left;
+      if (left.type !== AST_NODE_TYPES.MemberExpression || memberName(left) !== 'handler') return;
+      const target = unwrapExpression(left.object);
+      const isExports =
+        (target.type === AST_NODE_TYPES.Identifier && target.name === 'exports') ||
+        (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'exports' && calleeName(target.object) === 'module');
+      const fn = unwrapExpression(node.right);
+      if (isExports && isFunctionNode(fn) && isApiGatewayHandler(fn)) {
+        inbound.push({ handler: fn, loc: left.property.loc, carrierParam: 'event', name: 'handler' });
+      }
     },
     'Program:exit'() {
       const instrumented = edge ? new Set<string>() : getInstrumented(filename, settings);
@@ -388,6 +404,9 @@ export function createSyncRequestDetector(
       return def?.type === 'Parameter' && /^(req|request|incoming|incomingRequest)$/i.test(node.name);
     }
     if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node) === 'request' && node.object.type === AST_NODE_TYPES.Identifier;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'clone') {
+      return isIncomingRequest(unwrapExpression(node.callee.object)); // `request.clone()` forwards every header
+    }
     if (node.type === AST_NODE_TYPES.NewExpression && calleeName(node.callee) === 'Request') {
       return node.arguments.some((arg) => isIncomingRequest(unwrapExpression(arg)));
     }

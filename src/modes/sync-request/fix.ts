@@ -45,13 +45,28 @@ function planInject(sourceCode: SourceCode, finding: OutboundFinding, inject: st
   let index: number;
   if (shape.kind === 'http') {
     const objectIndex = args.findIndex((arg) => unwrapExpression(arg).type === AST_NODE_TYPES.ObjectExpression);
+    const first = args[0];
     if (objectIndex >= 0) index = objectIndex;
     else if (args[1] && !isFunctionNode(unwrapExpression(args[1]))) index = 1;
-    else if (args[0] && args[1] && isFunctionNode(unwrapExpression(args[1]))) {
-      return [{ range: [args[0].range[1], args[0].range[1]], text: `, { headers: ${inject}() }` }];
-    } else index = args.length === 1 ? 1 : 0;
+    else if (first) {
+      // `http.request(x[, callback])`: x is a URL (add options after it) or an options object (spread it).
+      const kind = valueKind(sourceCode, first);
+      if (kind === 'options') index = 0;
+      else if (kind === 'url') return [{ range: [first.range[1], first.range[1]], text: `, { headers: ${inject}() }` }];
+      else return undefined;
+    } else return undefined;
   } else {
     index = shape.index;
+    // `new WebSocket(url, protocols, options)`: options come after the protocols
+    if (finding.call.type === AST_NODE_TYPES.NewExpression && args[1]) {
+      const kind = valueKind(sourceCode, args[1]);
+      if (kind === 'protocols' || kind === 'url') index = 2;
+    }
+    // `fetch(request)` with a `Request` built here: its own headers must be kept
+    if (client.fetchLike && args.length === 1 && args[0] && valueKind(sourceCode, args[0]) === 'request') {
+      const source = sourceCode.getText(args[0]);
+      return [{ range: [args[0].range[1], args[0].range[1]], text: `, { headers: ${inject}(${source}.headers) }` }];
+    }
     // `axios(config)` and `axios.request(config)` vs `axios(url, config)`
     if (index === 1 && args.length === 1 && unwrapExpression(args[0]!).type === AST_NODE_TYPES.ObjectExpression && client.library === 'axios') {
       index = 0;
@@ -106,6 +121,39 @@ function planGrpcInject(finding: GrpcFinding, inject: string): TextEdit[] | unde
   const request = call.arguments[0];
   if (!request || !metadataClass) return undefined;
   return [{ range: [request.range[1], request.range[1]], text: `, ${inject}(new ${metadataClass}())` }];
+}
+
+/** What an argument holds, as far as the file shows: a URL, an options object, a `Request`, WebSocket protocols. */
+function valueKind(sourceCode: SourceCode, node: TSESTree.Node): 'url' | 'options' | 'request' | 'protocols' | undefined {
+  let value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const scope = sourceCode.getScope(value);
+    let variable: TSESLint.Scope.Variable | undefined;
+    for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper) variable = current.set.get(value.name);
+    const def = variable?.defs[0];
+    if (def?.type === 'Parameter') {
+      // A typed parameter: `options: http.RequestOptions`, `url: string | URL`.
+      const type = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+      if (!type) return undefined;
+      const text = sourceCode.getText(type);
+      if (/Options\b/.test(text)) return 'options';
+      if (/^(string|URL)(\s*\|\s*(string|URL))*$/.test(text)) return 'url';
+      return undefined;
+    }
+    const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+    if (!init) return undefined;
+    value = unwrapExpression(init);
+  }
+  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) {
+    return typeof (value as TSESTree.Literal).value === 'string' || value.type === AST_NODE_TYPES.TemplateLiteral ? 'url' : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return 'protocols';
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return 'options';
+  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+    if (value.callee.name === 'URL') return 'url';
+    if (value.callee.name === 'Request') return 'request';
+  }
+  return undefined;
 }
 
 /** The handler body runs in the context extracted from the incoming headers, under a SERVER span. */
