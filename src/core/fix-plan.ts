@@ -230,9 +230,10 @@ export function planImport(sourceCode: SourceCode, module: string, names: readon
   const semi = style.semi ? ';' : '';
   let missing = [...new Set(names)];
 
+  missing.sort(compareNames);
   if (!style.commonjs) {
     let lastImport: TSESTree.ImportDeclaration | undefined;
-    let mergeInto: TextEdit | undefined;
+    let mergeInto: { specifiers: readonly { range: TSESTree.Range; name: string }[]; afterDefault?: TSESTree.Node } | undefined;
     for (const statement of ast.body) {
       if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
       lastImport = statement;
@@ -240,23 +241,22 @@ export function planImport(sourceCode: SourceCode, module: string, names: readon
       const named = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
       missing = missing.filter((name) => !named.some((s) => s.local.name === name && s.importKind !== 'type'));
       if (mergeInto || statement.specifiers.some((s) => s.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) continue;
-      const last = named[named.length - 1];
-      const defaultSpecifier = statement.specifiers[0];
-      if (last) mergeInto = { range: [last.range[1], last.range[1]], text: '' };
-      else if (defaultSpecifier) mergeInto = { range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: '{}' };
+      if (named.length > 0) mergeInto = { specifiers: named.map((s) => ({ range: s.range, name: s.local.name })) };
+      else if (statement.specifiers[0]) mergeInto = { specifiers: [], afterDefault: statement.specifiers[0] };
     }
     if (missing.length === 0) return [];
-    if (mergeInto) {
-      const list = missing.join(', ');
-      return [{ range: mergeInto.range, text: mergeInto.text === '{}' ? `, { ${list} }` : `, ${list}` }];
+    if (mergeInto?.afterDefault) {
+      const at = mergeInto.afterDefault.range[1];
+      return [{ range: [at, at], text: `, { ${missing.join(', ')} }` }];
     }
+    if (mergeInto) return mergeSorted(mergeInto.specifiers, missing);
     const line = `import { ${missing.join(', ')} } from ${quoteString(module, style)}${semi}`;
     if (lastImport) return [{ range: [lastImport.range[1], lastImport.range[1]], text: `${style.eol}${line}` }];
     return [insertAtTop(sourceCode, line)];
   }
 
   let lastHeaderRequire: TSESTree.Node | undefined;
-  let mergeInto: TSESTree.Node | undefined;
+  let mergeInto: { range: TSESTree.Range; name: string }[] | undefined;
   let inHeader = true;
   for (const statement of ast.body) {
     const source = requireSource(statement, sourceCode);
@@ -272,15 +272,37 @@ export function planImport(sourceCode: SourceCode, module: string, names: readon
       missing = missing.filter(
         (name) => !props.some((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === name),
       );
-      const last = props[props.length - 1];
-      if (!mergeInto && last && last.type === AST_NODE_TYPES.Property) mergeInto = last;
+      const simple = props.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier);
+      if (!mergeInto && simple.length > 0 && simple.length === props.length) {
+        mergeInto = simple.map((p) => ({ range: p.range, name: (p.value as TSESTree.Identifier).name }));
+      }
     }
   }
   if (missing.length === 0) return [];
-  if (mergeInto) return [{ range: [mergeInto.range[1], mergeInto.range[1]], text: `, ${missing.join(', ')}` }];
+  if (mergeInto) return mergeSorted(mergeInto, missing);
   const line = `const { ${missing.join(', ')} } = require(${quoteString(module, style)})${semi}`;
   if (lastHeaderRequire) return [{ range: [lastHeaderRequire.range[1], lastHeaderRequire.range[1]], text: `${style.eol}${line}` }];
   return [insertAtTop(sourceCode, line)];
+}
+
+function compareNames(a: string, b: string): number {
+  return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+}
+
+/**
+ * Adds names to an existing specifier list. A sorted list stays sorted (so the order does not
+ * depend on which fix came first); otherwise the names go at the end.
+ */
+function mergeSorted(specifiers: readonly { range: TSESTree.Range; name: string }[], missing: readonly string[]): TextEdit[] {
+  const last = specifiers[specifiers.length - 1]!;
+  const sorted = specifiers.every((item, i) => i === 0 || compareNames(specifiers[i - 1]!.name, item.name) <= 0);
+  if (!sorted) return [{ range: [last.range[1], last.range[1]], text: `, ${missing.join(', ')}` }];
+  const edits: TextEdit[] = [];
+  for (const name of missing) {
+    const before = specifiers.find((item) => compareNames(name, item.name) < 0);
+    edits.push(before ? { range: [before.range[0], before.range[0]], text: `${name}, ` } : { range: [last.range[1], last.range[1]], text: `, ${name}` });
+  }
+  return edits;
 }
 
 function isDirective(statement: TSESTree.Node): boolean {

@@ -99,6 +99,8 @@ export function injectContext(carrier: Headers, ctx?: Context): Headers;
 export function injectContext(carrier: HeaderPairs, ctx?: Context): Array<[string, string]>;
 export function injectContext<V>(carrier: ReadonlyMap<string, V>, ctx?: Context): Map<string, V | string>;
 export function injectContext<T extends object>(carrier: T, ctx?: Context): T & TraceContextFields;
+/** A carrier that may be absent (`init?.headers`): a copy of it, or a new plain object. */
+export function injectContext<T extends object>(carrier: T | null | undefined, ctx?: Context): T | Record<string, string>;
 export function injectContext(carrier?: object | null, ctx: Context = context.active()): object {
   if (carrier === undefined || carrier === null) {
     const fresh: Record<string, unknown> = {};

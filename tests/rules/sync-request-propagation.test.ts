@@ -34,7 +34,7 @@ const WEB_AUTO_TS = fixture('http-web-auto', 'src', 'api.ts');
 /** A React app without instrumentation (fixtures/web). */
 const REACT_TSX = fixture('web', 'src', 'Cart.tsx');
 
-const FETCH = 'fetch (global, Node.js ≥ 18 and edge runtimes)';
+const FETCH = 'fetch';
 
 const ruleTester = new RuleTester({
   defaultFilenames: { ts: BARE_TS, tsx: fixture('http-node-bare', 'src', 'client.tsx') },
@@ -1276,7 +1276,7 @@ export function notify(payload: string) {
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 5,
         column: 15,
         endLine: 5,
@@ -1313,7 +1313,7 @@ export const probe = () => http.get('http://sidecar:9000/ready');
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 6,
         column: 3,
         endLine: 6,
@@ -1337,7 +1337,7 @@ export const probe = () => http.get('http://sidecar:9000/ready');
       },
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 9,
         column: 28,
         endLine: 9,
@@ -1376,7 +1376,7 @@ export function send(url: URL, body: string) {
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 7,
         column: 15,
         endLine: 7,
@@ -1413,7 +1413,7 @@ export function send(body: string) {
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 5,
         column: 15,
         endLine: 5,
@@ -1447,7 +1447,7 @@ export function send(url: string, options: http.RequestOptions) {
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 5,
         column: 10,
         endLine: 5,
@@ -1485,7 +1485,7 @@ module.exports = { ping };
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 6,
         column: 10,
         endLine: 6,
@@ -2067,7 +2067,7 @@ export default {
           {
             messageId: 'injectHeaders',
             output: `
-import { withExtractedContext, injectContext } from 'eslint-plugin-trace-context/wrappers';
+import { injectContext, withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
 
 export default {
   async fetch(request: Request) {
@@ -3252,7 +3252,7 @@ export function send(options: http.RequestOptions, body: string) {
     errors: [
       {
         messageId: 'missingInjection',
-        data: { library: 'http / https' },
+        data: { library: 'http' },
         line: 5,
         column: 15,
         endLine: 5,

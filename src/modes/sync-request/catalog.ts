@@ -25,6 +25,8 @@ export interface OutboundClient {
   readonly options: OptionsShape;
   /** Instrumentations that inject for this client (any one is enough). */
   readonly coveredBy: readonly InstrumentedValue[];
+  /** The client's name in messages, when `library` is longer. */
+  readonly display?: string;
   /** A `fetch` whose URL is absolute or local as written (`data:`, `/static/…` never leave the process). */
   readonly fetchLike?: boolean;
 }
@@ -68,6 +70,7 @@ export const OUTBOUND_CLIENTS: readonly OutboundClient[] = [
   {
     library: 'fetch (global, Node.js ≥ 18 and edge runtimes)',
     signature: 'fetch(input, init)',
+    display: 'fetch',
     keys: [':fetch'],
     form: 'call',
     options: { kind: 'options', index: 1 },
@@ -102,6 +105,7 @@ export const OUTBOUND_CLIENTS: readonly OutboundClient[] = [
   {
     library: 'http / https',
     signature: 'http.request([url,] options[, callback]) / http.get(...)',
+    display: 'http',
     keys: ['http:request', 'http:get', 'https:request', 'https:get'],
     form: 'call',
     options: { kind: 'http' },

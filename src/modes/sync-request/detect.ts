@@ -56,6 +56,8 @@ export interface InboundFinding {
   /** The expression that holds the incoming headers (`request.headers`, `event.headers`), as source. */
   readonly carrier?: string;
   readonly name: string;
+  /** The handler starts its own span: the fix only continues the context, it adds no SERVER span. */
+  readonly startsSpan?: boolean;
 }
 
 export type SyncRequestFinding = OutboundFinding | GrpcFinding | InboundFinding;
@@ -166,7 +168,7 @@ export function createSyncRequestDetector(
         if (client.library === 'axios' && interceptorInjects) continue;
         if (alreadyInjects(call) || isPassThrough(call) || (client.fetchLike && isLocalUrl(call))) continue;
         const loc = call.type === AST_NODE_TYPES.NewExpression ? newHeadLoc(call) : call.callee.loc;
-        report({ kind: 'outbound', messageId: 'missingInjection', loc, library: client.library, call, client });
+        report({ kind: 'outbound', messageId: 'missingInjection', loc, library: client.display ?? client.library, call, client });
       }
       if (!GRPC.coveredBy.some((value) => instrumented.has(value))) {
         for (const call of grpcCalls) {
@@ -192,7 +194,15 @@ export function createSyncRequestDetector(
         const param = item.handler.params[0];
         const field = item.carrierParam === 'call' ? 'metadata' : 'headers';
         const carrier = param?.type === AST_NODE_TYPES.Identifier ? `${param.name}.${field}` : undefined;
-        report({ kind: 'inbound', messageId: 'missingExtraction', loc: item.loc, handler: item.handler, carrier, name: item.name });
+        report({
+          kind: 'inbound',
+          messageId: 'missingExtraction',
+          loc: item.loc,
+          handler: item.handler,
+          carrier,
+          name: item.name,
+          startsSpan: judged.startsSpan,
+        });
       }
     },
   };
@@ -387,14 +397,24 @@ export function createSyncRequestDetector(
       return true;
     }
     if (value?.type === AST_NODE_TYPES.CallExpression && value.arguments[0] && isIncomingHeaders(value.arguments[0])) return true;
-    // Written inside `for (const [name, value] of request.headers) { … }`
+    // Written inside `for (const [name, value] of request.headers) { … }` that drops only a deny-list
+    // (`if (!HOP_BY_HOP.has(name))`); a loop that keeps an allow-list leaves the trace headers out.
     return variable!.references.some((reference) => {
+      let guardedByAllowList = false;
       for (let node: TSESTree.Node | undefined = reference.identifier.parent; node; node = node.parent) {
-        if (node.type === AST_NODE_TYPES.ForOfStatement) return isIncomingHeaders(node.right);
+        if (node.type === AST_NODE_TYPES.IfStatement && isAllowListTest(node.test)) guardedByAllowList = true;
+        if (node.type === AST_NODE_TYPES.ForOfStatement) return isIncomingHeaders(node.right) && !guardedByAllowList;
         if (isFunctionNode(node)) return false;
       }
       return false;
     });
+  }
+
+  /** `ALLOWED.has(name)` / `list.includes(name)` not negated: only the listed headers are kept. */
+  function isAllowListTest(test: TSESTree.Node): boolean {
+    const value = unwrapExpression(test);
+    if (value.type === AST_NODE_TYPES.LogicalExpression) return isAllowListTest(value.left) || isAllowListTest(value.right);
+    return value.type === AST_NODE_TYPES.CallExpression && ['has', 'includes'].includes(calleeName(value.callee) ?? '');
   }
 
   /** A parameter that is an incoming request (`request`, `req`, `event.request`) or `new Request(x, request)`. */
@@ -425,8 +445,9 @@ export function createSyncRequestDetector(
   }
 
   /** Whether the handler does traced work (starts spans or calls out) and whether it extracts. */
-  function judgeHandler(fn: FunctionNode): { works: boolean; extracts: boolean } {
+  function judgeHandler(fn: FunctionNode): { works: boolean; extracts: boolean; startsSpan: boolean } {
     let works = false;
+    let startsSpan = false;
     let extracts = false;
     const visit = (root: TSESTree.Node, depth: number) => {
       walk(sourceCode, root, (node) => {
@@ -439,7 +460,10 @@ export function createSyncRequestDetector(
             extracts = true;
             return false;
           }
-          if ((name === 'startActiveSpan' || name === 'startSpan') && callee.type === AST_NODE_TYPES.MemberExpression) works = true;
+          if ((name === 'startActiveSpan' || name === 'startSpan') && callee.type === AST_NODE_TYPES.MemberExpression) {
+            works = true;
+            if (depth === 0) startsSpan = true;
+          }
           const client = findOutboundClient(origins.key(callee), 'call');
           if (client && !isPassThrough(node) && !(client.fetchLike && isLocalUrl(node))) works = true;
           if (callee.type === AST_NODE_TYPES.MemberExpression && name !== undefined && isGrpcClientCall(callee, name)) works = true;
@@ -454,7 +478,7 @@ export function createSyncRequestDetector(
       });
     };
     visit(fn.body, 0);
-    return { works, extracts };
+    return { works, extracts, startsSpan };
   }
 
   function isApiGatewayHandler(fn: FunctionNode): boolean {

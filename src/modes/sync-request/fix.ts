@@ -92,7 +92,8 @@ function planInject(sourceCode: SourceCode, finding: OutboundFinding, inject: st
         { range: [headers.value.range[1], headers.value.range[1]], text: ')' },
       ];
     }
-    const spread = value.properties.find((p): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement);
+    // The last spread wins at run time, so its headers are the ones to keep.
+    const spread = [...value.properties].reverse().find((p): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement);
     const last = value.properties[value.properties.length - 1];
     if (spread && last) {
       const source = sourceCode.getText(spread.argument);
@@ -134,7 +135,12 @@ function valueKind(sourceCode: SourceCode, node: TSESTree.Node): 'url' | 'option
     if (def?.type === 'Parameter') {
       // A typed parameter: `options: http.RequestOptions`, `url: string | URL`.
       const type = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
-      if (!type) return undefined;
+      if (!type) {
+        // Untyped: go by the parameter's name.
+        if (/(url|uri|href|endpoint|address|target)$/i.test(value.name)) return 'url';
+        if (/(options|opts|config|params)$/i.test(value.name)) return 'options';
+        return undefined;
+      }
       const text = sourceCode.getText(type);
       if (/Options\b/.test(text)) return 'options';
       if (/^(string|URL)(\s*\|\s*(string|URL))*$/.test(text)) return 'url';
@@ -161,17 +167,17 @@ function planExtract(sourceCode: SourceCode, finding: InboundFinding, extract: s
   const { handler, carrier } = finding;
   if (!carrier) return undefined;
   const style = fileStyle(sourceCode);
-  const span = `{ name: ${quoteString(finding.name, style)}, kind: ${quoteString('server', style)} }`;
+  const span = `, { name: ${quoteString(finding.name, style)}, kind: ${quoteString('server', style)} }`;
   const asyncPrefix = handler.async ? 'async ' : '';
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = handler.body;
     return [
       { range: [body.range[0], body.range[0]], text: `${extract}(${carrier}, ${asyncPrefix}() => ` },
-      { range: [body.range[1], body.range[1]], text: `, ${span})` },
+      { range: [body.range[1], body.range[1]], text: `${span})` },
     ];
   }
   if (handler.body.body.length === 0 || handler.generator) return undefined;
   const open = `return ${extract}(${carrier}, ${asyncPrefix}() => {`;
-  const close = `}, ${span})${style.semi ? ';' : ''}`;
+  const close = `}${span})${style.semi ? ';' : ''}`;
   return [wrapBlock(sourceCode, handler.body, open, close)];
 }
