@@ -118,24 +118,18 @@ export const DOMAIN_EVENT_NAME = /^[A-Za-z][\w-]*(?:[.:][\w*-]+)+$/;
 
 /** Text that must occur in a file for this mode to have anything to look at (the cheap exit). */
 export const TOKENS: readonly string[] = [
-  'events',
-  'Events',
-  'EVENTS',
-  'BUS',
+  // the libraries (`from 'events'`, `require('node:events')`, eventemitter2/3, …)
+  "events'",
+  'events"',
   'eventemitter',
   'event-emitter',
-  'EventEmitter',
   'mitt',
   'emittery',
   'nanoevents',
   '@nestjs/cqrs',
-  'Bus',
-  'bus',
-  'Emitter',
-  'emitter',
-  'Hub',
-  'hub',
-];
+  // a bus handed across files: `orderBus.on(`, `domainEvents.once(`, `this.emitter.addListener(`
+  ...['us', 'US', 'ents', 'ENTS', 'tter', 'TTER', 'ub'].flatMap((tail) => [`${tail}.on(`, `${tail}.once(`, `${tail}.addListener(`]),
+]
 
 export const REGISTER_NAMES: ReadonlySet<string> = new Set(
   EMITTER_LIBRARIES.flatMap((library) => Object.keys(library.methods)),
