@@ -1,0 +1,2368 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+
+import rule, { type MessageIds, type Options } from '../../src/rules/async-message-propagation';
+import { COMMONJS, ESM, RuleTester, fixture, lintWithRule, type LintCase } from './rule-tester';
+
+const RULE = 'async-message-propagation';
+
+/** A Node.js service that talks to every broker client with a hand-registered tracer: no messaging instrumentation. */
+const BARE_TS = fixture('mq-bare', 'src', 'broker.ts');
+const BARE_JS = fixture('mq-bare', 'src', 'broker.js');
+const BARE_MJS = fixture('mq-bare', 'src', 'broker.mjs');
+const BARE_CJS = fixture('mq-bare', 'src', 'broker.cjs');
+/** The same kind of service with @opentelemetry/instrumentation-kafkajs, -amqplib and -aws-sdk installed. */
+const INSTRUMENTED_TS = fixture('mq-instrumented', 'src', 'broker.ts');
+const INSTRUMENTED_CJS = fixture('mq-instrumented', 'src', 'broker.cjs');
+/** Test code inside the bare package: a spec file, and a helper under tests/. */
+const BARE_TEST_TS = fixture('mq-bare', 'src', 'broker.test.ts');
+const BARE_TESTS_DIR_TS = fixture('mq-bare', 'tests', 'helpers', 'publish-fixtures.ts');
+
+const ruleTester = new RuleTester({
+  defaultFilenames: { ts: BARE_TS, tsx: fixture('mq-bare', 'src', 'broker.tsx') },
+});
+
+const valid: ValidTestCase<Options>[] = [
+  // ── look-alikes ────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'an empty file',
+    code: ``,
+  },
+  {
+    name: 'a file that mentions no broker token',
+    code: `export const answer = 42;
+`,
+  },
+  {
+    name: 'diagnostics_channel publish is an in-process channel, not a broker',
+    code: `
+import diagnostics_channel from 'node:diagnostics_channel';
+import { Kafka } from 'kafkajs';
+
+const channel = diagnostics_channel.channel('orders:created');
+
+export function announce(order: { id: string }) {
+  if (channel.hasSubscribers) channel.publish({ id: order.id });
+}
+
+export const kafka = new Kafka({ brokers: ['kafka:9092'] });
+`,
+  },
+  {
+    name: 'a Set and an array named queue with add and push',
+    code: `
+import { Queue } from 'bullmq';
+
+export const emailQueue = new Queue('email');
+const queue = new Set<string>();
+const pending: string[] = [];
+
+export function remember(id: string) {
+  queue.add(id);
+  pending.push(id);
+}
+`,
+  },
+  {
+    name: 'an EventEmitter named producer that emits and sends',
+    code: `
+import { EventEmitter } from 'node:events';
+import type { Producer } from 'kafkajs';
+
+class Outbox extends EventEmitter {
+  send(record: unknown) {
+    this.emit('record', record);
+  }
+}
+
+const producer = new Outbox();
+
+export function stage(record: unknown, kafkaProducer?: Producer) {
+  producer.send(record);
+  producer.emit('flush');
+  return kafkaProducer;
+}
+`,
+  },
+  {
+    name: 'nodemailer sendMail and Express res.send beside a broker import',
+    code: `
+import express from 'express';
+import nodemailer from 'nodemailer';
+import amqp from 'amqplib';
+
+const transport = nodemailer.createTransport({ host: 'smtp.internal', port: 25 });
+const app = express();
+
+app.post('/invite', async (req, res) => {
+  await transport.sendMail({ to: req.body.email, subject: 'Welcome', text: 'Hello' });
+  res.send({ ok: true });
+});
+
+export const connectBroker = () => amqp.connect('amqp://rabbit');
+`,
+  },
+  {
+    name: 'Redis set, hset and get are commands, not messages',
+    code: `
+import Redis from 'ioredis';
+import { createClient } from 'redis';
+
+const redis = new Redis();
+const client = createClient({ url: 'redis://cache:6379' });
+
+export async function cache(id: string, body: string) {
+  await redis.set(\`order:\${id}\`, body, 'EX', 60);
+  await redis.hset('orders', id, body);
+  await client.set('last-order', id);
+  return client.get(\`order:\${id}\`);
+}
+`,
+  },
+  {
+    name: 'an in-memory queue class with add and process is not a broker',
+    code: `
+import { Kafka } from 'kafkajs';
+
+class MemoryQueue<T> {
+  private items: T[] = [];
+  add(item: T) {
+    this.items.push(item);
+  }
+  process(handler: (item: T) => void) {
+    for (const item of this.items.splice(0)) handler(item);
+  }
+}
+
+export const queue = new MemoryQueue<string>();
+queue.add('warm-up');
+queue.process((item) => console.log(item));
+export const kafka = new Kafka({ brokers: ['kafka:9092'] });
+`,
+  },
+  {
+    name: "Redis and Pub/Sub listeners for events other than 'message'",
+    code: `
+import Redis from 'ioredis';
+import { PubSub } from '@google-cloud/pubsub';
+
+const subscriber = new Redis();
+const subscription = new PubSub().subscription('orders-sub');
+
+subscriber.on('connect', () => console.log('connected'));
+subscription.on('error', (error) => console.error(error));
+subscription.on('close', () => console.log('closed'));
+`,
+  },
+  {
+    name: 'BullMQ QueueEvents listeners are not consumers, and a Worker given a processor file',
+    code: `
+import { QueueEvents, Worker } from 'bullmq';
+
+const events = new QueueEvents('email');
+events.on('completed', ({ jobId }) => console.log('done', jobId));
+
+export const worker = new Worker('email', './dist/email.processor.js');
+export const reports = new Worker('reports', new URL('./reports.processor.js', import.meta.url));
+`,
+  },
+  {
+    name: 'a BullMQ Worker given a processor file built with path.join',
+    skip: true,
+    code: `
+import { Worker } from 'bullmq';
+import { join } from 'node:path';
+
+export const worker = new Worker('email', join(__dirname, 'email.processor.js'));
+`,
+  },
+  // ── covered by an installed instrumentation ────────────────────────────────────────────────────
+  {
+    name: "look-alikes: process.on('message'), process.send, an MQTT client's publish, a socket's emit",
+    code: `
+import mqtt from 'mqtt';
+import Redis from 'ioredis';
+
+const client = mqtt.connect('mqtt://broker');
+export const redis = new Redis();
+
+process.on('message', (message) => console.log(message));
+process.send?.({ ready: true });
+client.publish('sensors/temperature', '21.5');
+
+export function notify(socket: { emit(event: string, data: unknown): void }) {
+  socket.emit('order', { id: 1 });
+}
+`,
+  },
+  {
+    name: 'a local send function and a local client object shadow nothing from a broker',
+    code: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+class SendMessageCommand {
+  constructor(readonly input: unknown) {}
+}
+const client = { send: (command: unknown) => command };
+
+export const sqs = new SQSClient({});
+client.send(new SendMessageCommand({ QueueUrl: 'local', MessageBody: 'x' }));
+`,
+  },
+  {
+    name: 'kafkajs send and sendBatch with @opentelemetry/instrumentation-kafkajs installed',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ clientId: 'orders', brokers: ['kafka:9092'] }).producer();
+
+export async function publish(id: string) {
+  await producer.send({ topic: 'orders', messages: [{ key: id, value: id }] });
+  await producer.sendBatch({ topicMessages: [{ topic: 'audit', messages: [{ value: id }] }] });
+}
+`,
+  },
+  {
+    name: 'kafkajs eachMessage with the instrumentation installed',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.subscribe({ topic: 'orders' });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      await handle(message.value);
+    },
+  });
+}
+`,
+  },
+  {
+    name: 'amqplib publish, sendToQueue and consume with @opentelemetry/instrumentation-amqplib installed',
+    filename: INSTRUMENTED_TS,
+    code: `
+import amqp from 'amqplib';
+
+export async function start() {
+  const connection = await amqp.connect('amqp://rabbit');
+  const channel = await connection.createConfirmChannel();
+  channel.publish('orders', 'created', Buffer.from('{}'));
+  channel.sendToQueue('emails', Buffer.from('{}'), { persistent: true });
+  await channel.consume('orders', (msg) => {
+    if (msg) channel.ack(msg);
+  });
+}
+`,
+  },
+  {
+    name: 'SQS SendMessage with exactly 7 attributes and SNS Publish with the aws-sdk instrumentation installed',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+
+const sqs = new SQSClient({});
+const sns = new SNSClient({});
+const text = (value: string) => ({ DataType: 'String', StringValue: value });
+
+export async function notify(id: string) {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: process.env.QUEUE_URL,
+      MessageBody: id,
+      MessageAttributes: { a: text('1'), b: text('2'), c: text('3'), d: text('4'), e: text('5'), f: text('6'), g: text('7') },
+    }),
+  );
+  await sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: id }));
+}
+`,
+  },
+  {
+    name: 'SQS SendMessageBatch whose entries stay under the cap, with the instrumentation (CommonJS)',
+    filename: INSTRUMENTED_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const { SQSClient, SendMessageBatchCommand } = require('@aws-sdk/client-sqs');
+
+const sqs = new SQSClient({});
+
+exports.flush = async (ids) => {
+  await sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: process.env.QUEUE_URL,
+      Entries: ids.map((id) => ({ Id: id, MessageBody: id })),
+    }),
+  );
+};
+`,
+  },
+  // ── native routes: BullMQ telemetry, Pub/Sub enableOpenTelemetryTracing ────────────────────────
+  {
+    name: 'an explicit instrumented list in settings covers kafkajs in a bare package',
+    settings: { 'trace-context': { instrumented: ['kafkajs'] } },
+    code: `
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+export const publish = (value: string) => producer.send({ topic: 'orders', messages: [{ value }] });
+`,
+  },
+  {
+    name: 'Azure Service Bus sender and receiver with the Azure SDK instrumentation in settings',
+    settings: { 'trace-context': { instrumented: ['azure-service-bus'] } },
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+
+const client = new ServiceBusClient(process.env.SB_CONNECTION!);
+const sender = client.createSender('orders');
+const receiver = client.createReceiver('orders');
+
+export async function run(handle: (body: unknown) => Promise<void>) {
+  await sender.sendMessages({ body: { id: 1 } });
+  receiver.subscribe({
+    processMessage: async (message) => handle(message.body),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+  },
+  {
+    name: 'BullMQ Queue, FlowProducer and Worker constructed with the telemetry option',
+    code: `
+import { FlowProducer, Queue, Worker } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
+
+const telemetry = new BullMQOtel('orders');
+const queue = new Queue('email', { connection: { host: 'redis' }, telemetry });
+const flows = new FlowProducer({ telemetry });
+
+export async function enqueue(to: string) {
+  await queue.add('welcome', { to });
+  await queue.addBulk([{ name: 'digest', data: { to } }]);
+  await flows.add({ name: 'report', queueName: 'reports', children: [] });
+}
+
+export const worker = new Worker('email', async (job) => console.log(job.data), { connection: { host: 'redis' }, telemetry });
+`,
+  },
+  // ── code that injects ──────────────────────────────────────────────────────────────────────────
+  {
+    name: 'a BullMQ queue held in a class field built with telemetry',
+    code: `
+import { Queue } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
+
+export class Mailer {
+  private readonly queue = new Queue('email', { telemetry: new BullMQOtel('mailer') });
+
+  async welcome(to: string) {
+    await this.queue.add('welcome', { to });
+  }
+}
+`,
+  },
+  {
+    name: 'Pub/Sub client built with enableOpenTelemetryTracing: publish and subscribe',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const pubsub = new PubSub({ enableOpenTelemetryTracing: true });
+const topic = pubsub.topic('orders');
+const subscription = pubsub.subscription('orders-billing');
+
+export async function publish(id: string) {
+  await topic.publishMessage({ data: Buffer.from(id) });
+}
+
+subscription.on('message', (message) => {
+  console.log(message.data.toString());
+  message.ack();
+});
+`,
+  },
+  {
+    name: 'kafkajs messages whose headers come from injectContext (ESM JavaScript)',
+    filename: BARE_MJS,
+    languageOptions: ESM,
+    code: `
+import { Kafka } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+export async function publish(id) {
+  await producer.send({ topic: 'orders', messages: [{ key: id, value: id, headers: injectContext() }] });
+}
+`,
+  },
+  {
+    name: 'amqplib publish with headers filled by propagation.inject into a variable',
+    code: `
+import amqp from 'amqplib';
+import { context, propagation } from '@opentelemetry/api';
+
+export async function publish(body: Buffer) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const headers: Record<string, string> = {};
+  propagation.inject(context.active(), headers);
+  channel.publish('orders', 'created', body, { headers });
+}
+`,
+  },
+  {
+    name: "Redis and NATS producers that use the team's inject helper (settings.helpers.inject)",
+    settings: { 'trace-context': { helpers: { inject: ['withTraceFields'] } } },
+    code: `
+import Redis from 'ioredis';
+import { connect } from 'nats';
+import { withTraceFields } from './tracing';
+
+const redis = new Redis();
+
+export async function publish(id: string) {
+  await redis.xadd('orders', '*', ...withTraceFields(['id', id]));
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.publish('orders.created', id, { headers: withTraceFields() });
+}
+`,
+  },
+  // ── code that extracts ─────────────────────────────────────────────────────────────────────────
+  {
+    name: 'SQS and SNS sends whose attributes come from injectContext',
+    code: `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SNSClient, PublishBatchCommand } from '@aws-sdk/client-sns';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sqs = new SQSClient({});
+const sns = new SNSClient({});
+
+export async function notify(id: string) {
+  await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: id, MessageAttributes: injectContext({}) }));
+  await sns.send(
+    new PublishBatchCommand({
+      TopicArn: 'arn:aws:sns:eu-west-1:1:orders',
+      PublishBatchRequestEntries: [{ Id: id, Message: id, MessageAttributes: injectContext({}) }],
+    }),
+  );
+}
+`,
+  },
+  {
+    name: 'BullMQ, Pub/Sub, Azure and NestJS producers that inject into their payloads (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const { Queue } = require('bullmq');
+const { PubSub } = require('@google-cloud/pubsub');
+const { ServiceBusClient } = require('@azure/service-bus');
+const { injectContext } = require('eslint-plugin-trace-context/wrappers');
+
+const queue = new Queue('email');
+const topic = new PubSub().topic('orders');
+const sender = new ServiceBusClient(process.env.SB).createSender('orders');
+
+exports.publish = async (id) => {
+  await queue.add('welcome', { id, trace: injectContext() });
+  await topic.publish(Buffer.from(id), injectContext());
+  await sender.sendMessages({ body: id, applicationProperties: injectContext() });
+};
+`,
+  },
+  {
+    name: 'kafkajs eachMessage and eachBatch that continue the context with withExtractedContext',
+    code: `
+import { Kafka } from 'kafkajs';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachMessage: async ({ message }) =>
+      withExtractedContext(message.headers, () => handle(message.value), { name: 'process orders', kind: 'consumer' }),
+  });
+}
+
+export async function startBatch(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) {
+        await withExtractedContext(message.headers, () => handle(message.value), { name: 'process orders', kind: 'consumer' });
+      }
+    },
+  });
+}
+`,
+  },
+  {
+    name: 'amqplib consume and get that extract with propagation.extract',
+    code: `
+import amqp from 'amqplib';
+import { context, propagation, trace } from '@opentelemetry/api';
+
+const tracer = trace.getTracer('billing');
+
+export async function start() {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.consume('orders', (msg) => {
+    if (!msg) return;
+    const parent = propagation.extract(context.active(), msg.properties.headers ?? {});
+    context.with(parent, () => tracer.startActiveSpan('process orders', (span) => span.end()));
+    channel.ack(msg);
+  });
+}
+
+export async function drainOne() {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get('orders');
+  if (!msg) return;
+  const parent = propagation.extract(context.active(), msg.properties.headers ?? {});
+  context.with(parent, () => channel.ack(msg));
+}
+`,
+  },
+  {
+    name: 'an amqplib consumer whose handler is a same-file function that extracts',
+    code: `
+import amqp, { type ConsumeMessage } from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+function onOrder(msg: ConsumeMessage | null) {
+  if (!msg) return;
+  return withExtractedContext(msg.properties.headers, () => console.log(msg.content.toString()));
+}
+
+export async function start() {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.consume('orders', onOrder);
+}
+`,
+  },
+  {
+    name: "consumers that use the team's extract helper (settings.helpers.extract)",
+    settings: { 'trace-context': { helpers: { extract: ['continueFromMessage'] } } },
+    code: `
+import Redis from 'ioredis';
+import { Worker } from 'bullmq';
+import { connect } from 'nats';
+import { continueFromMessage } from './tracing';
+
+const subscriber = new Redis();
+subscriber.on('message', (channel, raw) => continueFromMessage(JSON.parse(raw), () => console.log(channel)));
+
+export const worker = new Worker('email', async (job) => continueFromMessage(job.data, () => console.log(job.id)));
+
+export async function listen() {
+  const nc = await connect();
+  nc.subscribe('orders.*', { callback: (err, msg) => continueFromMessage(msg.headers, () => console.log(msg.subject)) });
+  for await (const msg of nc.subscribe('audit.*')) {
+    continueFromMessage(msg.headers, () => console.log(msg.subject));
+  }
+}
+`,
+  },
+  {
+    name: 'an SQS receive loop that extracts each message (with the instrumentation)',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { SQSClient, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sqs = new SQSClient({});
+
+export async function poll(handle: (body?: string) => Promise<void>) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: 'q', MessageAttributeNames: ['All'] }));
+  for (const message of Messages) {
+    await withExtractedContext(message.MessageAttributes, () => handle(message.Body), { name: 'process q', kind: 'consumer' });
+  }
+}
+`,
+  },
+  {
+    name: 'NestJS pattern handlers and queue processors that extract',
+    code: `
+import { Controller } from '@nestjs/common';
+import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import { Process, Processor } from '@nestjs/bull';
+import type { Job } from 'bull';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Controller()
+export class OrdersController {
+  @EventPattern('order.created')
+  created(@Payload() data: { trace: Record<string, string> }) {
+    return withExtractedContext(data.trace, () => console.log('created'));
+  }
+
+  @MessagePattern('order.get')
+  get(@Payload() data: { trace: Record<string, string>; id: string }) {
+    return withExtractedContext(data.trace, () => ({ id: data.id }));
+  }
+}
+
+@Processor('email')
+export class EmailProcessor {
+  @Process('welcome')
+  async welcome(job: Job<{ trace: Record<string, string> }>) {
+    await withExtractedContext(job.data.trace, async () => console.log(job.id));
+  }
+}
+`,
+  },
+  {
+    name: 'a Pub/Sub message handler and an Azure processMessage that extract (ESM JavaScript)',
+    filename: BARE_JS,
+    languageOptions: ESM,
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+import { ServiceBusClient } from '@azure/service-bus';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const subscription = new PubSub().subscription('orders-billing');
+subscription.on('message', (message) => withExtractedContext(message.attributes, () => message.ack()));
+
+const receiver = new ServiceBusClient(process.env.SB).createReceiver('orders');
+receiver.subscribe({
+  processMessage: async (message) => withExtractedContext(message.applicationProperties, async () => console.log(message.body)),
+  processError: async (args) => console.error(args.error),
+});
+`,
+  },
+  {
+    name: 'handlers with empty bodies do nothing with the message',
+    code: `
+import { Controller } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+
+@Controller()
+export class PingController {
+  @EventPattern('ping')
+  ping() {}
+}
+`,
+  },
+  {
+    name: 'NATS publish with MsgHdrs filled by propagation.inject, and a Redis envelope that carries the context',
+    code: `
+import { connect, headers } from 'nats';
+import Redis from 'ioredis';
+import { context, propagation } from '@opentelemetry/api';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+
+export async function announce(id: string) {
+  const nc = await connect();
+  const h = headers();
+  propagation.inject(context.active(), h, { set: (carrier, key, value) => carrier.set(key, value) });
+  nc.publish('orders.created', id, { headers: h });
+  await redis.publish('orders:created', JSON.stringify({ id, trace: injectContext() }));
+}
+`,
+  },
+  {
+    name: 'NestJS ClientProxy emit whose payload carries injected context',
+    code: `
+import { Inject, Injectable } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Injectable()
+export class OrdersPublisher {
+  constructor(@Inject('ORDERS') private readonly client: ClientProxy) {}
+
+  created(id: string) {
+    return this.client.emit('order.created', { id, trace: injectContext() });
+  }
+}
+`,
+  },
+  {
+    name: 'a @nestjs/bullmq processor whose process method extracts',
+    code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Processor('email')
+export class EmailProcessor extends WorkerHost {
+  async process(job: Job<{ trace: Record<string, string> }>): Promise<void> {
+    await withExtractedContext(job.data.trace, async () => console.log(job.id));
+  }
+}
+`,
+  },
+  // ── test and browser code ──────────────────────────────────────────────────────────────────────
+  {
+    name: 'a kafkajs eachMessage handler that is a same-file function calling an extracting helper',
+    code: `
+import { Kafka, type EachMessagePayload } from 'kafkajs';
+import { context, propagation } from '@opentelemetry/api';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+function parentOf(payload: EachMessagePayload) {
+  return propagation.extract(context.active(), payload.message.headers ?? {});
+}
+
+async function onMessage(payload: EachMessagePayload) {
+  await context.with(parentOf(payload), async () => console.log(payload.message.offset));
+}
+
+export const start = () => consumer.run({ eachMessage: onMessage });
+`,
+  },
+  {
+    name: 'amqplib consume and sendToQueue with the instrumentation (CommonJS)',
+    filename: INSTRUMENTED_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const amqp = require('amqplib');
+
+exports.start = async () => {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  channel.sendToQueue('audit', Buffer.from('started'));
+  await channel.consume('orders', (msg) => msg && channel.ack(msg));
+};
+`,
+  },
+  {
+    name: 'test code: a spec file that publishes fixtures to kafka and amqp',
+    filename: BARE_TEST_TS,
+    code: `
+import { Kafka } from 'kafkajs';
+import amqp from 'amqplib';
+import { it } from 'vitest';
+
+it('publishes', async () => {
+  const producer = new Kafka({ brokers: ['localhost:9092'] }).producer();
+  await producer.send({ topic: 'orders', messages: [{ value: '1' }] });
+  const channel = await (await amqp.connect('amqp://localhost')).createChannel();
+  channel.sendToQueue('orders', Buffer.from('1'));
+});
+`,
+  },
+  {
+    name: 'test code: a helper under tests/ that seeds a BullMQ queue',
+    filename: BARE_TESTS_DIR_TS,
+    code: `
+import { Queue } from 'bullmq';
+
+export async function seed() {
+  const queue = new Queue('email');
+  await queue.add('welcome', { to: 'a@example.com' });
+}
+`,
+  },
+  {
+    name: 'browser code: a page that publishes over a Pub/Sub-named client and touches the document',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const topic = new PubSub().topic('clicks');
+
+document.addEventListener('click', () => {
+  void topic.publishMessage({ data: Buffer.from(String(window.location)) });
+});
+`,
+  },
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // ── kafkajs ────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'kafkajs producer.send: every message literal gets headers',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ clientId: 'orders', brokers: ['kafka:9092'] }).producer();
+
+export async function publish(id: string, body: string) {
+  await producer.send({
+    topic: 'orders',
+    messages: [
+      { key: id, value: body },
+      { key: id, value: body, headers: { source: 'checkout' } },
+    ],
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { Kafka } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const producer = new Kafka({ clientId: 'orders', brokers: ['kafka:9092'] }).producer();
+
+export async function publish(id: string, body: string) {
+  await producer.send({
+    topic: 'orders',
+    messages: [
+      { key: id, value: body, headers: injectContext() },
+      { key: id, value: body, headers: injectContext({ source: 'checkout' }) },
+    ],
+  });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs sendBatch with topicMessages',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const kafka = new Kafka({ brokers: ['kafka:9092'] });
+const producer = kafka.producer();
+
+export async function flush(ids: string[]) {
+  await producer.sendBatch({ topicMessages: [{ topic: 'audit', messages: ids.map((id) => ({ value: id })) }] });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 27,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { Kafka } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const kafka = new Kafka({ brokers: ['kafka:9092'] });
+const producer = kafka.producer();
+
+export async function flush(ids: string[]) {
+  await producer.sendBatch({ topicMessages: [{ topic: 'audit', messages: ids.map((id) => ({ value: id, headers: injectContext() })) }] });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs send inside a transaction',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer({ transactionalId: 'orders-tx', idempotent: true });
+
+export async function publishAtomically(value: string) {
+  const transaction = await producer.transaction();
+  await transaction.send({ topic: 'orders', messages: [{ value }] });
+  await transaction.commit();
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 25,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { Kafka } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer({ transactionalId: 'orders-tx', idempotent: true });
+
+export async function publishAtomically(value: string) {
+  const transaction = await producer.transaction();
+  await transaction.send({ topic: 'orders', messages: [{ value, headers: injectContext() }] });
+  await transaction.commit();
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachMessage with a destructured message: the handler body is wrapped',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.subscribe({ topic: 'orders' });
+  await consumer.run({
+    eachMessage: async ({ topic, message }) => {
+      await handle(message.value);
+    },
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 9,
+        column: 5,
+        endLine: 9,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { Kafka } from 'kafkajs';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.subscribe({ topic: 'orders' });
+  await consumer.run({
+    eachMessage: async ({ topic, message }) => {
+      return withExtractedContext(message.headers, async () => {
+        await handle(message.value);
+      }, { name: \`process \${topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic } });
+    },
+  });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachMessage with a payload parameter (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+'use strict';
+const { Kafka } = require('kafkajs');
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+exports.start = async (handle) => {
+  await consumer.run({
+    eachMessage: async (payload) => {
+      await handle(payload.message.value);
+    },
+  });
+};
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 9,
+        column: 5,
+        endLine: 9,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+'use strict';
+const { Kafka } = require('kafkajs');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+exports.start = async (handle) => {
+  await consumer.run({
+    eachMessage: async (payload) => {
+      return withExtractedContext(payload.message.headers, async () => {
+        await handle(payload.message.value);
+      }, { name: 'process', kind: 'consumer', attributes: { 'messaging.system': 'kafka' } });
+    },
+  });
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachBatch without instrumentation: reported without a suggestion',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        await handle(message.value);
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 14,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachBatch is a hole of the installed instrumentation',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) await handle(message.value);
+    },
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 14,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── amqplib ────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'amqplib publish without options: an options object with headers is appended (ESM JavaScript)',
+    filename: BARE_MJS,
+    languageOptions: ESM,
+    code: `
+import amqp from 'amqplib';
+
+const connection = await amqp.connect('amqp://rabbit');
+const channel = await connection.createChannel();
+
+export function announce(order) {
+  channel.publish('orders', 'created', Buffer.from(JSON.stringify(order)));
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const connection = await amqp.connect('amqp://rabbit');
+const channel = await connection.createChannel();
+
+export function announce(order) {
+  channel.publish('orders', 'created', Buffer.from(JSON.stringify(order)), { headers: injectContext() });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib sendToQueue with options and no headers: headers are added',
+    code: `
+import { connect } from 'amqplib';
+
+export async function enqueue(body: Buffer) {
+  const channel = await (await connect('amqp://rabbit')).createChannel();
+  channel.sendToQueue('emails', body, { persistent: true });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { connect } from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function enqueue(body: Buffer) {
+  const channel = await (await connect('amqp://rabbit')).createChannel();
+  channel.sendToQueue('emails', body, { persistent: true, headers: injectContext() });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib confirm channel publish with literal headers: they are wrapped, not mutated',
+    code: `
+import amqp from 'amqplib';
+
+export async function announce(body: Buffer) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createConfirmChannel();
+  channel.publish('orders', 'created', body, { persistent: true, headers: { source: 'checkout' } });
+  await channel.waitForConfirms();
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function announce(body: Buffer) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createConfirmChannel();
+  channel.publish('orders', 'created', body, { persistent: true, headers: injectContext({ source: 'checkout' }) });
+  await channel.waitForConfirms();
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib publish with an options variable: spread with the injected headers',
+    code: `
+import amqp, { type Options } from 'amqplib';
+
+export async function announce(body: Buffer, options: Options.Publish) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  channel.publish('orders', 'created', body, options);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp, { type Options } from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function announce(body: Buffer, options: Options.Publish) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  channel.publish('orders', 'created', body, { ...options, headers: injectContext(options?.headers) });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an amqplib channel from a same-file helper and a .then chain',
+    code: `
+import amqp from 'amqplib';
+
+async function openChannel() {
+  const connection = await amqp.connect('amqp://rabbit');
+  return connection.createChannel();
+}
+
+export async function announce(body: Buffer) {
+  const channel = await openChannel();
+  channel.sendToQueue('orders', body);
+}
+
+export async function ready() {
+  const channel = await amqp.connect('amqp://rabbit').then((connection) => connection.createChannel());
+  channel.sendToQueue('audit', Buffer.from('ready'));
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 11,
+        column: 3,
+        endLine: 11,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+async function openChannel() {
+  const connection = await amqp.connect('amqp://rabbit');
+  return connection.createChannel();
+}
+
+export async function announce(body: Buffer) {
+  const channel = await openChannel();
+  channel.sendToQueue('orders', body, { headers: injectContext() });
+}
+
+export async function ready() {
+  const channel = await amqp.connect('amqp://rabbit').then((connection) => connection.createChannel());
+  channel.sendToQueue('audit', Buffer.from('ready'));
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 16,
+        column: 3,
+        endLine: 16,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+async function openChannel() {
+  const connection = await amqp.connect('amqp://rabbit');
+  return connection.createChannel();
+}
+
+export async function announce(body: Buffer) {
+  const channel = await openChannel();
+  channel.sendToQueue('orders', body);
+}
+
+export async function ready() {
+  const channel = await amqp.connect('amqp://rabbit').then((connection) => connection.createChannel());
+  channel.sendToQueue('audit', Buffer.from('ready'), { headers: injectContext() });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an amqplib parameter typed Channel',
+    code: `
+import type { Channel } from 'amqplib';
+
+export function announce(channel: Channel, body: Buffer) {
+  channel.publish('orders', 'created', body);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import type { Channel } from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export function announce(channel: Channel, body: Buffer) {
+  channel.publish('orders', 'created', body, { headers: injectContext() });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib consume: the handler runs in the message context',
+    code: `
+import amqp from 'amqplib';
+
+const QUEUE = 'orders';
+
+export async function start(handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.consume(QUEUE, async (msg) => {
+    if (!msg) return;
+    await handle(msg.content);
+    channel.ack(msg);
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import amqp from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const QUEUE = 'orders';
+
+export async function start(handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.consume(QUEUE, async (msg) => {
+    return withExtractedContext(msg?.properties.headers, async () => {
+      if (!msg) return;
+      await handle(msg.content);
+      channel.ack(msg);
+    }, { name: \`process \${QUEUE}\`, kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': QUEUE } });
+  });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get without extraction',
+    code: `
+import amqp from 'amqplib';
+
+export async function drainOne(handle: (body: Buffer) => void) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get('orders', { noAck: false });
+  if (msg) {
+    handle(msg.content);
+    channel.ack(msg);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 21,
+        endLine: 6,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get is never covered by the instrumentation (CommonJS)',
+    filename: INSTRUMENTED_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const amqp = require('amqplib');
+
+exports.drainOne = async () => {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get('orders');
+  if (msg) channel.ack(msg);
+};
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 21,
+        endLine: 6,
+        endColumn: 32,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── BullMQ, Bull, NestJS queues ────────────────────────────────────────────────────────────────
+  {
+    name: 'BullMQ Queue add and addBulk without telemetry: reported without a suggestion',
+    code: `
+import { Queue } from 'bullmq';
+
+const queue = new Queue('email', { connection: { host: 'redis' } });
+
+export async function enqueue(to: string) {
+  await queue.add('welcome', { to });
+  await queue.addBulk([{ name: 'digest', data: { to } }]);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'bullmq / bull' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 18,
+        suggestions: [],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'bullmq / bull' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 22,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'BullMQ FlowProducer add',
+    code: `
+import { FlowProducer } from 'bullmq';
+
+const flows = new FlowProducer({ connection: { host: 'redis' } });
+
+export const report = () => flows.add({ name: 'report', queueName: 'reports', children: [{ name: 'part', queueName: 'parts', data: {} }] });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'bullmq / bull' },
+        line: 6,
+        column: 29,
+        endLine: 6,
+        endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a BullMQ Worker without telemetry',
+    code: `
+import { Worker } from 'bullmq';
+
+export const worker = new Worker('email', async (job) => {
+  console.log('sending', job.data.to);
+});
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'bullmq' },
+        line: 4,
+        column: 23,
+        endLine: 4,
+        endColumn: 33,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'Bull queue add (default export constructor, CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const Queue = require('bull');
+
+const queue = new Queue('email', 'redis://redis:6379');
+
+exports.enqueue = (to) => queue.add({ to });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'bullmq / bull' },
+        line: 6,
+        column: 27,
+        endLine: 6,
+        endColumn: 36,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: '@nestjs/bull @Process methods',
+    code: `
+import { Process, Processor } from '@nestjs/bull';
+import type { Job } from 'bull';
+
+@Processor('email')
+export class EmailProcessor {
+  @Process('welcome')
+  async welcome(job: Job<{ to: string }>) {
+    console.log('sending', job.data.to);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@nestjs/bull' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 16,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: '@nestjs/bullmq @Processor class: its process method',
+    code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+
+@Processor('email')
+export class EmailProcessor extends WorkerHost {
+  async process(job: Job<{ to: string }>): Promise<void> {
+    console.log('sending', job.data.to);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@nestjs/bullmq' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 16,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── AWS SDK v3 SQS / SNS ───────────────────────────────────────────────────────────────────────
+  {
+    name: 'SQS SendMessage and SendMessageBatch without instrumentation',
+    code: `
+import { SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+
+export async function notify(ids: string[]) {
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: ids[0] }));
+  await sqs.send(new SendMessageBatchCommand({ QueueUrl: process.env.QUEUE_URL, Entries: ids.map((id) => ({ Id: id, MessageBody: id })) }));
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@aws-sdk/client-sqs' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 17,
+        suggestions: [],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@aws-sdk/client-sqs' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 17,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'SNS Publish without instrumentation',
+    code: `
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+
+const sns = new SNSClient({});
+
+export const announce = (id: string) => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: id }));
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@aws-sdk/client-sns' },
+        line: 6,
+        column: 41,
+        endLine: 6,
+        endColumn: 49,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'SNS PublishBatch is a hole of the aws-sdk instrumentation',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { PublishBatchCommand, SNSClient } from '@aws-sdk/client-sns';
+
+const sns = new SNSClient({});
+
+export async function announce(ids: string[]) {
+  await sns.send(
+    new PublishBatchCommand({
+      TopicArn: process.env.TOPIC_ARN,
+      PublishBatchRequestEntries: ids.map((id) => ({ Id: id, Message: id })),
+    }),
+  );
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@aws-sdk/client-sns' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 17,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'SQS SendMessage with 8 attributes leaves no room for the propagator (instrumented)',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+const text = (value: string) => ({ DataType: 'String', StringValue: value });
+
+export async function notify(id: string) {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: process.env.QUEUE_URL,
+      MessageBody: id,
+      MessageAttributes: { a: text('1'), b: text('2'), c: text('3'), d: text('4'), e: text('5'), f: text('6'), g: text('7'), h: text('8') },
+    }),
+  );
+}
+`,
+    errors: [
+      {
+        messageId: 'sqsAttributeLimit',
+        data: { library: 'SQS' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 17,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'an SQS batch entry with 8 attributes (instrumented)',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+const s = { DataType: 'String', StringValue: 'x' };
+
+export const flush = () =>
+  sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: 'q',
+      Entries: [
+        { Id: '1', MessageBody: 'a', MessageAttributes: { a: s } },
+        { Id: '2', MessageBody: 'b', MessageAttributes: { a: s, b: s, c: s, d: s, e: s, f: s, g: s, h: s } },
+      ],
+    }),
+  );
+`,
+    errors: [
+      {
+        messageId: 'sqsAttributeLimit',
+        data: { library: 'SQS' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 11,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'an SQS receive loop that never extracts, even with the instrumentation',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+
+export async function poll(handle: (body?: string) => Promise<void>) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: 'q', WaitTimeSeconds: 20 }));
+  for (const message of Messages) await handle(message.Body);
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@aws-sdk/client-sqs' },
+        line: 7,
+        column: 44,
+        endLine: 7,
+        endColumn: 69,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── Google Cloud Pub/Sub ───────────────────────────────────────────────────────────────────────
+  {
+    name: 'Pub/Sub publishMessage: attributes are added',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const topic = new PubSub({ projectId: 'shop' }).topic('orders');
+
+export async function publish(id: string) {
+  await topic.publishMessage({ data: Buffer.from(id), attributes: { source: 'checkout' } });
+  await topic.publishMessage({ json: { id } });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const topic = new PubSub({ projectId: 'shop' }).topic('orders');
+
+export async function publish(id: string) {
+  await topic.publishMessage({ data: Buffer.from(id), attributes: injectContext({ source: 'checkout' }) });
+  await topic.publishMessage({ json: { id } });
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const topic = new PubSub({ projectId: 'shop' }).topic('orders');
+
+export async function publish(id: string) {
+  await topic.publishMessage({ data: Buffer.from(id), attributes: { source: 'checkout' } });
+  await topic.publishMessage({ json: { id }, attributes: injectContext() });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Pub/Sub topic.publish: reported without a suggestion',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const pubsub = new PubSub();
+
+export const publish = (id: string) => pubsub.topic('orders').publish(Buffer.from(id));
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 6,
+        column: 40,
+        endLine: 6,
+        endColumn: 70,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: "Pub/Sub subscription.on('message'): the handler runs in the message context",
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const subscription = new PubSub().subscription('orders-billing');
+
+subscription.on('message', (message) => {
+  console.log(message.data.toString());
+  message.ack();
+});
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const subscription = new PubSub().subscription('orders-billing');
+
+subscription.on('message', (message) => {
+  return withExtractedContext(message.attributes, () => {
+    console.log(message.data.toString());
+    message.ack();
+  }, { name: 'process', kind: 'consumer', attributes: { 'messaging.system': 'gcp_pubsub' } });
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // ── NATS ───────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'NATS publish and request (legacy nats package)',
+    code: `
+import { connect, StringCodec } from 'nats';
+
+const sc = StringCodec();
+
+export async function run(id: string) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.publish('orders.created', sc.encode(id));
+  const reply = await nc.request('prices.quote', sc.encode(id), { timeout: 1000 });
+  return sc.decode(reply.data);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 13,
+        suggestions: [],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 9,
+        column: 23,
+        endLine: 9,
+        endColumn: 33,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'NATS subscribe with a callback: reported on the callback key',
+    code: `
+import { connect } from '@nats-io/transport-node';
+
+export async function listen() {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.subscribe('orders.*', {
+    callback: (err, msg) => {
+      if (!err) console.log(msg.subject, msg.string());
+    },
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 13,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'NATS for await over a subscription: reported on nc.subscribe (direct and through a variable)',
+    code: `
+import { connect } from 'nats';
+
+export async function listen() {
+  const nc = await connect();
+  for await (const msg of nc.subscribe('orders.*')) {
+    console.log(msg.subject);
+  }
+  const audit = nc.subscribe('audit.*');
+  for await (const msg of audit) console.log(msg.subject);
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 6,
+        column: 27,
+        endLine: 6,
+        endColumn: 39,
+        suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 9,
+        column: 17,
+        endLine: 9,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── Redis ──────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'ioredis xadd and publish',
+    code: `
+import Redis from 'ioredis';
+
+const redis = new Redis({ host: 'redis' });
+
+export async function announce(id: string) {
+  await redis.xadd('orders', '*', 'id', id);
+  await redis.publish('orders:created', JSON.stringify({ id }));
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 19,
+        suggestions: [],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 22,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: "node-redis subscriber on('message') and an xRead loop",
+    code: `
+import { createClient } from 'redis';
+
+const client = createClient();
+const subscriber = client.duplicate();
+
+subscriber.on('message', (channel: string, message: string) => {
+  console.log(channel, message);
+});
+
+export async function tail() {
+  for (;;) {
+    const entries = await client.xRead({ key: 'orders', id: '$' }, { BLOCK: 5000 });
+    console.log(entries);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 7,
+        column: 1,
+        endLine: 7,
+        endColumn: 14,
+        suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 13,
+        column: 27,
+        endLine: 13,
+        endColumn: 39,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── Azure Service Bus ──────────────────────────────────────────────────────────────────────────
+  {
+    name: 'Azure Service Bus sendMessages and subscribe without the Azure SDK instrumentation',
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+
+const client = new ServiceBusClient(process.env.SB_CONNECTION!);
+const sender = client.createSender('orders');
+const receiver = client.createReceiver('orders');
+
+export async function run(handle: (body: unknown) => Promise<void>) {
+  await sender.sendMessages({ body: { id: 1 } });
+  receiver.subscribe({
+    processMessage: async (message) => handle(message.body),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 9,
+        column: 9,
+        endLine: 9,
+        endColumn: 28,
+        suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 11,
+        column: 5,
+        endLine: 11,
+        endColumn: 19,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── NestJS microservices ───────────────────────────────────────────────────────────────────────
+  {
+    name: 'NestJS ClientProxy emit and send (constructor parameter typed ClientProxy)',
+    code: `
+import { Inject, Injectable } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+
+@Injectable()
+export class OrdersPublisher {
+  constructor(@Inject('ORDERS') private readonly client: ClientProxy) {}
+
+  created(id: string) {
+    return this.client.emit('order.created', { id });
+  }
+
+  get(id: string) {
+    return this.client.send('order.get', { id });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 10,
+        column: 12,
+        endLine: 10,
+        endColumn: 28,
+        suggestions: [],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 14,
+        column: 12,
+        endLine: 14,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'NestJS @EventPattern and @MessagePattern handlers',
+    code: `
+import { Controller } from '@nestjs/common';
+import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+
+@Controller()
+export class OrdersController {
+  @EventPattern('order.created')
+  created(@Payload() data: { id: string }) {
+    console.log('created', data.id);
+  }
+
+  @MessagePattern('order.get')
+  get(@Payload() data: { id: string }) {
+    return { id: data.id };
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 10,
+        suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 13,
+        column: 3,
+        endLine: 13,
+        endColumn: 6,
+        suggestions: [],
+      },
+    ],
+  },
+  // ── known gaps (skipped: the rule does not do this yet) ──────────────────────────────────────
+  {
+    name: 'amqplib: a channel received as the parameter of a .then callback',
+    skip: true,
+    code: `
+import amqp from 'amqplib';
+
+export const ready = amqp
+  .connect('amqp://rabbit')
+  .then((connection) => connection.createChannel())
+  .then((channel) => channel.sendToQueue('audit', Buffer.from('ready')));
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 7,
+        column: 22,
+        endLine: 7,
+        endColumn: 41,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export const ready = amqp
+  .connect('amqp://rabbit')
+  .then((connection) => connection.createChannel())
+  .then((channel) => channel.sendToQueue('audit', Buffer.from('ready'), { headers: injectContext() }));
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib: a connection received as the parameter of a .then callback',
+    skip: true,
+    code: `
+import amqp from 'amqplib';
+
+amqp.connect('amqp://rabbit').then(async (connection) => {
+  const channel = await connection.createChannel();
+  channel.sendToQueue('audit', Buffer.from('ready'));
+});
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import amqp from 'amqplib';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+amqp.connect('amqp://rabbit').then(async (connection) => {
+  const channel = await connection.createChannel();
+  channel.sendToQueue('audit', Buffer.from('ready'), { headers: injectContext() });
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "amqplib consume on a literal queue: the span is named 'process orders', not a template around a literal",
+    skip: true,
+    code: `
+import amqp from 'amqplib';
+
+export async function start(handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.consume('orders', async (msg) => {
+    if (!msg) return;
+    await handle(msg.content);
+    channel.ack(msg);
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 9,
+        endLine: 6,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import amqp from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function start(handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.consume('orders', async (msg) => {
+    return withExtractedContext(msg?.properties.headers, async () => {
+      if (!msg) return;
+      await handle(msg.content);
+      channel.ack(msg);
+    }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'orders' } });
+  });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+ruleTester.run(RULE, rule, { valid, invalid });
+
+describe(`${RULE}: every suggestion output lints clean for the finding it fixed`, () => {
+  const active = invalid.filter((item) => !item.skip);
+  const cases = active.flatMap((item) =>
+    item.errors.flatMap((error, errorIndex) =>
+      (error.suggestions ?? []).map((suggestion, suggestionIndex) => ({
+        title: `${item.name ?? item.code.slice(0, 40)} › error ${errorIndex + 1}, suggestion ${suggestionIndex + 1}`,
+        item,
+        output: suggestion.output,
+      })),
+    ),
+  );
+
+  it.each(cases)('$title', ({ item, output }) => {
+    const before = lintWithRule(RULE, rule, item as LintCase, BARE_TS);
+    const after = lintWithRule(RULE, rule, { ...(item as LintCase), code: output }, BARE_TS);
+    expect(after.filter((message) => message.fatal)).toEqual([]);
+    // The finding the suggestion fixed is quiet; the file's other findings stay; nothing new appears.
+    expect(before).toHaveLength(item.errors.length);
+    expect(after).toHaveLength(item.errors.length - 1);
+  });
+
+  it('re-lints every suggestion of every active invalid case', () => {
+    const suggestionCount = active.reduce(
+      (sum, item) => sum + item.errors.reduce((inner, error) => inner + (error.suggestions?.length ?? 0), 0),
+      0,
+    );
+    expect(cases).toHaveLength(suggestionCount);
+    expect(suggestionCount).toBeGreaterThan(0);
+  });
+});
+
+describe(`${RULE}: applying every suggestion in turn leaves the file clean`, () => {
+  const active = invalid.filter((item) => !item.skip && item.errors.every((error) => (error.suggestions?.length ?? 0) > 0));
+
+  it.each(active.map((item) => ({ title: item.name ?? item.code.slice(0, 40), item })))('$title', ({ item }) => {
+    let code = item.code;
+    for (let round = 0; round <= item.errors.length; round++) {
+      const messages = lintWithRule(RULE, rule, { ...(item as LintCase), code }, BARE_TS);
+      expect(messages.filter((message) => message.fatal)).toEqual([]);
+      const fix = messages[0]?.suggestions?.[0]?.fix;
+      if (!fix) break;
+      code = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+    }
+    expect(lintWithRule(RULE, rule, { ...(item as LintCase), code }, BARE_TS)).toEqual([]);
+  });
+});
+
+describe(`${RULE}: findings without a suggestion are reported for manual work`, () => {
+  const bare = invalid.filter((item) => !item.skip && item.errors.every((error) => error.suggestions?.length === 0));
+
+  it.each(bare.map((item) => ({ title: item.name ?? item.code.slice(0, 40), item })))('$title', ({ item }) => {
+    const messages = lintWithRule(RULE, rule, item as LintCase, BARE_TS);
+    expect(messages).toHaveLength(item.errors.length);
+    expect(messages.every((message) => (message.suggestions ?? []).length === 0)).toBe(true);
+  });
+});
+
+describe(`${RULE}: the rule takes no options`, () => {
+  const code = "import { Queue } from 'bullmq';\n\nawait new Queue('email').add('welcome', {});\n";
+
+  it('rejects an option object', () => {
+    expect(() => lintWithRule(RULE, rule, { code, options: [{ checkAll: true }] }, BARE_TS)).toThrow(/should NOT have more than 0 items/);
+  });
+
+  it('runs without options', () => {
+    expect(lintWithRule(RULE, rule, { code }, BARE_TS)).toHaveLength(1);
+  });
+});
+
+it('keeps at least as many valid cases as invalid ones', () => {
+  expect(valid.length).toBeGreaterThanOrEqual(invalid.length);
+});
