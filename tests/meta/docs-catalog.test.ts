@@ -1,5 +1,5 @@
-// The "Libraries covered" section of a rule doc names every module and API of the mode's catalog (for mode 1,
-// also the instrumentation values that cover each client and the packages that set them).
+// The "Libraries covered" section of a rule doc names every module and API of the mode's catalog (for modes 1
+// and 3, also the instrumentation values that cover each client and the packages that set them).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { INSTRUMENTATION_PACKAGES } from '../../src/core/instrumentation';
 import { EMITTER_LIBRARIES, HANDLER_DECORATORS, IO_EVENTS } from '../../src/modes/internal-events/catalog';
+import { AWS_COMMANDS, BULLMQ_WORKERS, CONSUMERS, DECORATED_CONSUMERS, PRODUCERS, PULLS } from '../../src/modes/message-queues/catalog';
 import { JOB_REGISTRIES, SCHEDULE_APIS } from '../../src/modes/scheduled-jobs/catalog';
 import { NODE_SERVER_COVERED_BY, OUTBOUND_CLIENTS, ROUTE_METHODS } from '../../src/modes/sync-request/catalog';
 import { ROOT } from './helpers';
@@ -144,6 +145,106 @@ describe('docs/rules/sync-request-propagation.md lists the catalog', () => {
 
   // Each value a client or handler can be covered by lists every package that sets it, and no other.
   const values = [...new Set([...OUTBOUND_CLIENTS.flatMap((client) => client.coveredBy), ...NODE_SERVER_COVERED_BY, 'aws-lambda'])].sort();
+  it.each(values)("packages that set '%s'", (value) => {
+    const row = rows.find((cells) => cells[0] === `\`'${value}'\``);
+    expect(row, `a row for '${value}'`).toBeDefined();
+    const listed = [...row![1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]).sort();
+    const expected = Object.entries(INSTRUMENTATION_PACKAGES)
+      .filter(([, provided]) => (provided as readonly string[]).includes(value))
+      .map(([name]) => name)
+      .sort();
+    expect(listed).toEqual(expected);
+  });
+});
+
+describe('docs/rules/async-message-propagation.md lists the catalog', () => {
+  const covered = section(readFileSync(join(ROOT, 'docs', 'rules', 'async-message-propagation.md'), 'utf8'), 'Libraries covered');
+  const rows = tableRows(covered);
+  // Columns: module | produce | consume | covered by | holes | suggestion
+  const COVERED = 3;
+  const HOLES = 4;
+  const SUGGESTION = 5;
+
+  it('has a "Libraries covered" section', () => {
+    expect(covered).not.toBe('');
+  });
+
+  /** The client rows whose first cell names `module` in backticks. */
+  const rowsOf = (module: string) => rows.filter((cells) => cells[0]!.includes(`\`${module}\``));
+  type CatalogRow = { readonly receivers: readonly string[]; readonly coveredBy?: readonly string[] };
+  const modulesOf = (keys: readonly string[]) => [...new Set(keys.map((key) => key.split(':')[0]!))];
+
+  // Producers, consumers and pulls: every module of their receivers has a row naming each method, with exactly the
+  // instrumented values that cover it ("none" when nothing does); uncovered handler properties and pulls are holes.
+  const entries = [
+    ...PRODUCERS.map((row) => ({
+      role: 'producer',
+      row: row as CatalogRow,
+      names: row.methods,
+      fixed: row.fix ? row.methods : [],
+      holes: [] as readonly string[],
+    })),
+    ...CONSUMERS.map((row) => ({
+      role: 'consumer',
+      row: row as CatalogRow,
+      names: row.handler.properties ?? row.methods,
+      // the handler property, or the registering method (`on` for `on('message')`)
+      fixed: row.carrier ? (row.handler.properties?.filter((name) => !row.uncoveredProperties?.includes(name)) ?? row.methods.slice(0, 1)) : [],
+      holes: row.uncoveredProperties ?? [],
+    })),
+    // A pull is never covered: a hole of the row's instrumentation, when it has one.
+    ...PULLS.map((row) => ({ role: 'pull', row: row as CatalogRow, names: row.methods, fixed: [] as readonly string[], holes: row.methods })),
+  ].flatMap((entry) => modulesOf(entry.row.receivers).map((module) => ({ ...entry, module, title: `${entry.role} ${module} ${entry.names.join('/')}` })));
+
+  it.each(entries)('$title', ({ role, module, names, row, holes, fixed }) => {
+    const found = rowsOf(module);
+    expect(found.length, `a row names \`${module}\``).toBe(1);
+    const cells = found[0]!;
+    for (const name of names) expect(cells.join(' | ')).toMatch(word(name));
+    const coverage = quotedValues(cells[COVERED]!);
+    if (role !== 'pull') expect(coverage, 'the "Covered by" cell').toEqual([...(row.coveredBy ?? [])].sort());
+    if (coverage.length > 0) for (const hole of holes) expect(cells[HOLES]!, 'the "Holes" cell').toMatch(word(hole));
+    for (const name of fixed) expect(cells[SUGGESTION]!, 'the "Suggestion" cell').toMatch(word(name));
+  });
+
+  it.each(AWS_COMMANDS.flatMap((command) => command.keys.map((key) => ({ key, ...parseKey(key), command }))))('$key', ({ module, api, command }) => {
+    const found = rowsOf(module);
+    expect(found.length, `a row names \`${module}\``).toBe(1);
+    const cells = found[0]!;
+    expect(cells.join(' | ')).toMatch(word(api));
+    expect(quotedValues(cells[COVERED]!)).toEqual(['aws-sdk']);
+    if (!command.covered) expect(cells[HOLES]!, 'an uncovered command is a hole').toMatch(word(api));
+    if (command.attributeCap !== undefined) expect(cells[HOLES]!).toContain(`more than ${command.attributeCap}`);
+  });
+
+  it.each(DECORATED_CONSUMERS.flatMap((decorated) => decorated.keys.map((key) => ({ key, ...parseKey(key), decorated }))))(
+    '$key',
+    ({ module, api, decorated }) => {
+      const found = rowsOf(module);
+      expect(found.length, `a row names \`${module}\``).toBe(1);
+      expect(found[0]!.join(' | ')).toContain(`@${api}(`);
+      if (decorated.target === 'class') expect(found[0]!.join(' | ')).toMatch(word('process'));
+    },
+  );
+
+  it.each(BULLMQ_WORKERS.map((key) => ({ key, ...parseKey(key) })))('$key', ({ module, api }) => {
+    expect(rowsOf(module)[0]?.join(' | ') ?? '').toContain(`new ${api}(`);
+  });
+
+  it('modules without a fixable producer or consumer say their findings have no suggestion', () => {
+    const fixableModules = new Set([
+      ...PRODUCERS.filter((row) => row.fix).flatMap((row) => modulesOf(row.receivers)),
+      ...CONSUMERS.filter((row) => row.carrier).flatMap((row) => modulesOf(row.receivers)),
+    ]);
+    for (const cells of rows.slice(2)) {
+      const modules = [...cells[0]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+      if (cells.length < 6 || modules.some((module) => fixableModules.has(module))) continue;
+      expect(cells[SUGGESTION], `${cells[0]}`).toBe('none');
+    }
+  });
+
+  // Each value that covers a message client lists every package that sets it, and no other.
+  const values = [...new Set([...PRODUCERS, ...CONSUMERS].flatMap((row) => row.coveredBy ?? []).concat('aws-sdk'))].sort();
   it.each(values)("packages that set '%s'", (value) => {
     const row = rows.find((cells) => cells[0] === `\`'${value}'\``);
     expect(row, `a row for '${value}'`).toBeDefined();
