@@ -176,7 +176,6 @@ import { join } from 'node:path';
 export const worker = new Worker('email', join(__dirname, 'email.processor.js'));
 `,
   },
-  // ── covered by an installed instrumentation ────────────────────────────────────────────────────
   {
     name: "look-alikes: process.on('message'), process.send, an MQTT client's publish, a socket's emit",
     code: `
@@ -207,6 +206,163 @@ const client = { send: (command: unknown) => command };
 
 export const sqs = new SQSClient({});
 client.send(new SendMessageCommand({ QueueUrl: 'local', MessageBody: 'x' }));
+`,
+  },
+  {
+    name: 'broker management calls that send no message: kafkajs admin, consumer subscribe/commit, amqplib topology',
+    code: `
+import { Kafka } from 'kafkajs';
+import amqp from 'amqplib';
+
+const kafka = new Kafka({ brokers: ['kafka:9092'] });
+const admin = kafka.admin();
+const consumer = kafka.consumer({ groupId: 'billing' });
+
+export async function setUp() {
+  await admin.createTopics({ topics: [{ topic: 'orders' }] });
+  await consumer.subscribe({ topics: ['orders'], fromBeginning: true });
+  await consumer.commitOffsets([{ topic: 'orders', partition: 0, offset: '42' }]);
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  await channel.assertExchange('orders', 'topic', { durable: true });
+  await channel.assertQueue('billing');
+  await channel.bindQueue('billing', 'orders', 'order.*');
+  await channel.prefetch(10);
+}
+`,
+  },
+  {
+    name: 'AWS commands that are not messages: DeleteMessage, GetQueueUrl, SNS Subscribe and CreateTopic',
+    code: `
+import { DeleteMessageCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+
+const sqs = new SQSClient({});
+const sns = new SNSClient({});
+
+export async function setUp(receipt: string) {
+  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'orders' }));
+  await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: receipt }));
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'orders' }));
+  await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:eu-west-1:1:orders' }));
+}
+`,
+  },
+  {
+    name: 'Pub/Sub, NATS and Redis housekeeping: topic.get, a subscription never read, flush, drain, xack, subscribe alone',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+import { connect } from 'nats';
+import Redis from 'ioredis';
+
+const pubsub = new PubSub();
+const redis = new Redis();
+
+export async function housekeeping(id: string) {
+  const [topic] = await pubsub.topic('orders').get({ autoCreate: true });
+  await pubsub.subscription('orders-billing').close();
+  const nc = await connect();
+  const sub = nc.subscribe('orders.*', { max: 1 });
+  sub.unsubscribe();
+  await nc.flush();
+  await redis.xack('orders', 'billing', id);
+  await redis.subscribe('orders:created');
+  await nc.drain();
+  return topic;
+}
+`,
+  },
+  {
+    name: 'a Process decorator and a Worker class that are not from the queue libraries',
+    code: `
+import { Worker } from 'node:worker_threads';
+import type { Job } from 'bullmq';
+import { Process } from './decorators';
+
+export const thread = new Worker(new URL('./resize.js', import.meta.url), { workerData: { size: 64 } });
+
+export class Jobs {
+  @Process('resize')
+  resize(job: Job<{ file: string }>) {
+    console.log('resizing', job.data.file);
+  }
+}
+`,
+  },
+  {
+    name: 'a parameter named producer shadows the module-level kafkajs producer',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+export function stage(record: unknown, sink: { send(record: unknown): void }) {
+  const forward = (producer: { send(record: unknown): void }) => producer.send(record);
+  forward(sink);
+  return producer;
+}
+`,
+  },
+  {
+    name: 'SQS attributes from a spread: the count is unknown, the instrumentation is trusted',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { SQSClient, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+
+export async function notify(id: string, extra: Record<string, MessageAttributeValue>) {
+  await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: id, MessageAttributes: { ...extra, kind: { DataType: 'String', StringValue: 'order' } } }));
+}
+`,
+  },
+  {
+    name: 'NestJS ClientProxy connect and close send no message',
+    code: `
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+
+@Injectable()
+export class OrdersClient implements OnModuleInit, OnModuleDestroy {
+  constructor(@Inject('ORDERS') private readonly client: ClientProxy) {}
+
+  onModuleInit() {
+    return this.client.connect();
+  }
+
+  onModuleDestroy() {
+    return this.client.close();
+  }
+}
+`,
+  },
+  // ── covered by an installed instrumentation ────────────────────────────────────────────────────
+  {
+    name: 'a Redis subscriber that unwraps the envelope and extracts (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const Redis = require('ioredis');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+const subscriber = new Redis();
+subscriber.subscribe('orders:created');
+subscriber.on('message', (channel, raw) => {
+  const { trace, ...order } = JSON.parse(raw);
+  return withExtractedContext(trace, () => console.log(channel, order.id));
+});
+`,
+  },
+  {
+    name: 'a BullMQ Queue whose options variable carries telemetry',
+    skip: true,
+    code: `
+import { Queue } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
+
+const options = { connection: { host: 'redis' }, telemetry: new BullMQOtel('mailer') };
+const queue = new Queue('email', options);
+
+export const welcome = (to: string) => queue.add('welcome', { to });
 `,
   },
   {
@@ -1063,6 +1219,137 @@ export async function start(handle: (value: Buffer | null) => Promise<void>) {
       },
     ],
   },
+  {
+    name: 'kafkajs eachMessage given an imported handler: reported without a suggestion',
+    code: `
+import { Kafka } from 'kafkajs';
+import { onOrder } from './handlers';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export const start = () => consumer.run({ eachMessage: onOrder });
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 7,
+        column: 43,
+        endLine: 7,
+        endColumn: 54,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a kafkajs producer held in a class field',
+    code: `
+import { Kafka } from 'kafkajs';
+
+export class Outbox {
+  private readonly producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+  async flush(value: string) {
+    await this.producer.send({ topic: 'orders', messages: [{ value }] });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 11,
+        endLine: 8,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { Kafka } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export class Outbox {
+  private readonly producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+  async flush(value: string) {
+    await this.producer.send({ topic: 'orders', messages: [{ value, headers: injectContext() }] });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs through a namespace import',
+    code: `
+import * as kafkajs from 'kafkajs';
+
+const producer = new kafkajs.Kafka({ brokers: ['kafka:9092'] }).producer();
+
+export const publish = (value: string) => producer.send({ topic: 'orders', messages: [{ value }] });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 6,
+        column: 43,
+        endLine: 6,
+        endColumn: 56,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import * as kafkajs from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const producer = new kafkajs.Kafka({ brokers: ['kafka:9092'] }).producer();
+
+export const publish = (value: string) => producer.send({ topic: 'orders', messages: [{ value, headers: injectContext() }] });
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "kafkajs through require('kafkajs').Kafka (CommonJS)",
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const Kafka = require('kafkajs').Kafka;
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+exports.publish = (value) => producer.send({ topic: 'orders', messages: [{ value }] });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 6,
+        column: 30,
+        endLine: 6,
+        endColumn: 43,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+const Kafka = require('kafkajs').Kafka;
+const { injectContext } = require('eslint-plugin-trace-context/wrappers');
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+exports.publish = (value) => producer.send({ topic: 'orders', messages: [{ value, headers: injectContext() }] });
+`,
+          },
+        ],
+      },
+    ],
+  },
   // ── amqplib ────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'amqplib publish without options: an options object with headers is appended (ESM JavaScript)',
@@ -1582,6 +1869,34 @@ export class EmailProcessor extends WorkerHost {
       },
     ],
   },
+  {
+    name: 'a queue injected with @InjectQueue (@nestjs/bullmq)',
+    code: `
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+
+@Injectable()
+export class Mailer {
+  constructor(@InjectQueue('email') private readonly queue: Queue) {}
+
+  welcome(to: string) {
+    return this.queue.add('welcome', { to });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'bullmq / bull' },
+        line: 11,
+        column: 12,
+        endLine: 11,
+        endColumn: 26,
+        suggestions: [],
+      },
+    ],
+  },
   // ── AWS SDK v3 SQS / SNS ───────────────────────────────────────────────────────────────────────
   {
     name: 'SQS SendMessage and SendMessageBatch without instrumentation',
@@ -1977,6 +2292,25 @@ export async function listen() {
       },
     ],
   },
+  {
+    name: 'Pub/Sub publishJSON',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+export const publish = (id: string) => new PubSub().topic('orders').publishJSON({ id });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 4,
+        column: 40,
+        endLine: 4,
+        endColumn: 80,
+        suggestions: [],
+      },
+    ],
+  },
   // ── Redis ──────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'ioredis xadd and publish',
@@ -2051,6 +2385,27 @@ export async function tail() {
       },
     ],
   },
+  {
+    name: "ioredis pattern subscriber on('pmessage')",
+    code: `
+import Redis from 'ioredis';
+
+const subscriber = new Redis();
+subscriber.psubscribe('orders:*');
+subscriber.on('pmessage', (pattern, channel, message) => console.log(channel, message));
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 14,
+        suggestions: [],
+      },
+    ],
+  },
   // ── Azure Service Bus ──────────────────────────────────────────────────────────────────────────
   {
     name: 'Azure Service Bus sendMessages and subscribe without the Azure SDK instrumentation',
@@ -2086,6 +2441,27 @@ export async function run(handle: (body: unknown) => Promise<void>) {
         column: 5,
         endLine: 11,
         endColumn: 19,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'Azure Service Bus scheduleMessages',
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+
+const sender = new ServiceBusClient(process.env.SB_CONNECTION!).createSender('orders');
+
+export const remind = (at: Date) => sender.scheduleMessages({ body: { kind: 'reminder' } }, at);
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 6,
+        column: 37,
+        endLine: 6,
+        endColumn: 60,
         suggestions: [],
       },
     ],
@@ -2167,6 +2543,27 @@ export class OrdersController {
         column: 3,
         endLine: 13,
         endColumn: 6,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a ClientProxy built with ClientProxyFactory.create',
+    code: `
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+
+const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { port: 4000 } });
+
+export const created = (id: string) => client.emit('order.created', { id });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 6,
+        column: 40,
+        endLine: 6,
+        endColumn: 51,
         suggestions: [],
       },
     ],
@@ -2287,6 +2684,30 @@ export async function start(handle: (body: Buffer) => Promise<void>) {
 `,
           },
         ],
+      },
+    ],
+  },
+  {
+    name: 'Bull queue.process handler',
+    skip: true,
+    code: `
+import Queue from 'bull';
+
+const queue = new Queue('email');
+
+queue.process(async (job) => {
+  console.log('sending', job.data.to);
+});
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'bullmq / bull' },
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 14,
+        suggestions: [],
       },
     ],
   },
