@@ -223,6 +223,23 @@ export function wrapBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement
   return { range: [innerStart, innerEnd], text: replacement };
 }
 
+/**
+ * Adds `property` (e.g. `headers: injectContext()`) to an object literal: on its own line, with
+ * the other properties' indentation, when the object spans lines; after the last property otherwise.
+ */
+export function planAddProperty(sourceCode: SourceCode, object: TSESTree.ObjectExpression, property: string): TextEdit {
+  const last = object.properties[object.properties.length - 1];
+  if (!last) return { range: object.range, text: `{ ${property} }` };
+  const style = fileStyle(sourceCode);
+  const multiline = last.loc.start.line !== object.loc.start.line;
+  const after = sourceCode.getTokenAfter(last);
+  const trailingComma = after?.value === ',' && after.range[1] <= object.range[1] - 1;
+  if (!multiline) return { range: [last.range[1], last.range[1]], text: `, ${property}` };
+  const indent = lineIndent(sourceCode.text, last.range[0]);
+  if (trailingComma) return { range: [after!.range[1], after!.range[1]], text: `${style.eol}${indent}${property},` };
+  return { range: [last.range[1], last.range[1]], text: `,${style.eol}${indent}${property}` };
+}
+
 /** Edits that make `names` from `module` available in the file (none for names it already has). */
 export function planImport(sourceCode: SourceCode, module: string, names: readonly string[]): TextEdit[] {
   const style = fileStyle(sourceCode);

@@ -26,7 +26,7 @@ type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 24;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
 export function normalizeModule(specifier: string): string {
@@ -519,8 +519,8 @@ export function singleReturnedExpression(fn: FunctionNode): TSESTree.Node | unde
 const aliasCache = new WeakMap<object, Map<ReadonlySet<string>, ReadonlySet<string>>>();
 
 /**
- * Local names bound by named imports (or destructured requires) of `modules`: a catalog checks
- * these besides its own export names, so `import { schedule as every } from 'node-cron'` is seen.
+ * Local names bound by imports (or requires) of `modules`: a catalog checks these besides its own
+ * export names, so `import { schedule as every } from 'node-cron'` or `import f from 'node-fetch'` is seen.
  */
 export function importedLocalNames(sourceCode: SourceCode, origins: OriginResolver, modules: ReadonlySet<string>): ReadonlySet<string> {
   let perFile = aliasCache.get(sourceCode.ast);
@@ -533,14 +533,17 @@ export function importedLocalNames(sourceCode: SourceCode, origins: OriginResolv
   const found = new Set<string>();
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && modules.has(normalizeModule(String(statement.source.value)))) {
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) found.add(specifier.local.name);
-      }
+      for (const specifier of statement.specifiers) found.add(specifier.local.name);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
+        if (!declarator.init) continue;
         const origin = origins.resolve(declarator.init);
         if (!origin?.module || !modules.has(origin.module)) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          found.add(declarator.id.name);
+          continue;
+        }
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
         for (const property of declarator.id.properties) {
           if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) found.add(property.value.name);
         }

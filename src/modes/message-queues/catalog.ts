@@ -29,7 +29,7 @@ export interface Consumer {
   readonly signature: string;
   readonly receivers: readonly string[];
   readonly methods: readonly string[];
-  /** Where the handler is: argument index, or a property of an options object at `index`. */
+  /** Where the handler is: argument index (negative: from the end), or a property of an options object at `index`. */
   readonly handler: { readonly index: number; readonly properties?: readonly string[] };
   /** `on('message', handler)`-style registrations: the event argument must be one of these. */
   readonly events?: readonly string[];
@@ -143,6 +143,13 @@ export const PRODUCERS: readonly Producer[] = [
 const propertiesHeaders = (param: string) => `${param}?.properties.headers`;
 
 export const CONSUMERS: readonly Consumer[] = [
+  {
+    library: 'bullmq / bull',
+    signature: 'queue.process([name,] [concurrency,] processor) (bull)',
+    receivers: ['bull:#new', 'bull:Queue.#new'],
+    methods: ['process'],
+    handler: { index: -1 },
+  },
   {
     library: 'kafkajs',
     signature: 'consumer.run({ eachMessage }) / consumer.run({ eachBatch })',

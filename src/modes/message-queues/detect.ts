@@ -57,6 +57,13 @@ export interface ConsumerFinding {
 export type MessageQueueFinding = ProducerFinding | ConsumerFinding;
 
 const NEST_HANDLER_METHOD = 'process';
+/** Only calls of these methods are worth resolving (the receiver's origin is the costly part). */
+const METHOD_NAMES: ReadonlySet<string> = new Set([
+  'send',
+  ...PRODUCERS.flatMap((row) => row.methods),
+  ...CONSUMERS.flatMap((row) => row.methods),
+  ...PULLS.flatMap((row) => row.methods),
+]);
 
 /** Listeners that find mode-3 problems and hand each finding to `report` at the end of the file. */
 export function createMessageQueueDetector(
@@ -80,7 +87,7 @@ export function createMessageQueueDetector(
       const callee = unwrapExpression(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = memberName(callee);
-      if (method === undefined) return;
+      if (method === undefined || !METHOD_NAMES.has(method)) return;
       if (method === 'send' && node.arguments[0]?.type === AST_NODE_TYPES.NewExpression) {
         const command = node.arguments[0];
         const aws = AWS_COMMANDS.find((row) => row.keys.includes(origins.key(command) ?? ''));
@@ -185,7 +192,7 @@ export function createMessageQueueDetector(
   }
 
   function judgeConsumer(call: TSESTree.CallExpression, consumer: Consumer): ConsumerFinding | undefined {
-    const arg = call.arguments[consumer.handler.index];
+    const arg = call.arguments[consumer.handler.index < 0 ? call.arguments.length + consumer.handler.index : consumer.handler.index];
     if (!arg) return undefined;
     const value = unwrapExpression(arg);
     if (consumer.library === '@google-cloud/pubsub' && hasConstructorOption(call.callee, 'enableOpenTelemetryTracing')) return undefined;
@@ -234,7 +241,7 @@ export function createMessageQueueDetector(
     if (options?.type === AST_NODE_TYPES.ObjectExpression && hasProperty(options, 'telemetry')) return undefined;
     const handler = handlerFunction(processor);
     if (handler && judge.extractsSomewhere(handler.body)) return undefined;
-    if (!handler && !isOpaque(processor)) return undefined; // a processor file path
+    if (!handler && (!isOpaque(processor) || isFilePath(processor))) return undefined; // a sandboxed processor file
     return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: newHeadLoc(node), library: 'bullmq' };
   }
 
@@ -289,6 +296,15 @@ export function createMessageQueueDetector(
     return origins.localFunction(value);
   }
 
+  /** `path.join(__dirname, 'x.js')`, `new URL('./x.js', import.meta.url)`, `require.resolve(…)`. */
+  function isFilePath(node: TSESTree.Node): boolean {
+    const value = unwrapExpression(node);
+    if (value.type === AST_NODE_TYPES.NewExpression) return calleeName(value.callee) === 'URL';
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const origin = origins.resolve(value.callee);
+    return origin?.module === 'path' || origin?.module === 'url' || calleeName(value.callee) === 'resolve';
+  }
+
   function isOpaque(node: TSESTree.Node): boolean {
     const value = unwrapExpression(node);
     return value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.CallExpression;
@@ -311,7 +327,13 @@ export function createMessageQueueDetector(
         current = def?.type === 'Variable' ? ((def.node as TSESTree.VariableDeclarator).init ?? undefined) : undefined;
       } else if (current.type === AST_NODE_TYPES.NewExpression) {
         return current.arguments.some((arg) => {
-          const value = unwrapExpression(arg);
+          let value = unwrapExpression(arg);
+          if (value.type === AST_NODE_TYPES.Identifier) {
+            // `new Queue('email', options)` with `const options = { telemetry: … }`
+            const def = origins.variableOf(value)?.defs[0];
+            const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+            if (init) value = unwrapExpression(init);
+          }
           return value.type === AST_NODE_TYPES.ObjectExpression && hasProperty(value, option);
         });
       } else return false;

@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { walk } from '../../core/ast';
-import { fileStyle, quoteString, wrapBlock, type FixPlan, type TextEdit } from '../../core/fix-plan';
+import { fileStyle, planAddProperty, quoteString, wrapBlock, type FixPlan, type TextEdit } from '../../core/fix-plan';
 import { propertyKeyName, unwrapExpression } from '../../core/origins';
 import { importedLocalName, wrapperSpecifier } from '../../core/wrapper-module';
 import type { TraceContextSettings } from '../../settings';
@@ -79,11 +79,9 @@ function carrierEdit(sourceCode: SourceCode, object: TSESTree.ObjectExpression, 
       { range: [existing.value.range[1], existing.value.range[1]], text: ')' },
     ];
   }
-  const last = object.properties[object.properties.length - 1];
-  if (!last) return [{ range: object.range, text: `{ ${property}: ${inject}() }` }];
-  const spread = object.properties.find((p): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement);
+  const spread = [...object.properties].reverse().find((p): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement);
   const from = spread ? `${sourceCode.getText(spread.argument)}?.${property}` : '';
-  return [{ range: [last.range[1], last.range[1]], text: `, ${property}: ${inject}(${from})` }];
+  return [planAddProperty(sourceCode, object, `${property}: ${inject}(${from})`)];
 }
 
 function planConsumer(sourceCode: SourceCode, finding: ConsumerFinding, extract: string): TextEdit[] | undefined {
@@ -105,9 +103,10 @@ function planConsumer(sourceCode: SourceCode, finding: ConsumerFinding, extract:
   const style = fileStyle(sourceCode);
   const q = (text: string) => quoteString(text, style);
   const destination = finding.destination ?? (destructured.has('topic') ? 'topic' : undefined);
-  const spanName = destination ? `\`process \${${destination}}\`` : q('process');
+  const literal = destination !== undefined && /^(['"])[^'"\\`$]*\1$/.test(destination) ? destination.slice(1, -1) : undefined;
+  const spanName = literal !== undefined ? q(`process ${literal}`) : destination ? `\`process \${${destination}}\`` : q('process');
   const attributes = destination
-    ? `{ ${q('messaging.system')}: ${q(consumer.system)}, ${q('messaging.destination.name')}: ${destination} }`
+    ? `{ ${q('messaging.system')}: ${q(consumer.system)}, ${q('messaging.destination.name')}: ${literal !== undefined ? q(literal) : destination} }`
     : `{ ${q('messaging.system')}: ${q(consumer.system)} }`;
   const span = `{ name: ${spanName}, kind: ${q('consumer')}, attributes: ${attributes} }`;
   const asyncPrefix = handler.async ? 'async ' : '';

@@ -214,6 +214,11 @@ export const CALL_NAMES: ReadonlySet<string> = new Set([
   'ky',
 ]);
 
+/** Modules of this catalog: a call through any name imported from them is looked at. */
+export const CLIENT_MODULES: ReadonlySet<string> = new Set(
+  OUTBOUND_CLIENTS.flatMap((client) => client.keys.map((key) => key.slice(0, key.indexOf(':')))).filter((module) => module !== ''),
+);
+
 const byKey = new Map<string, OutboundClient>();
 for (const client of OUTBOUND_CLIENTS) for (const key of client.keys) if (!byKey.has(key)) byKey.set(key, client);
 

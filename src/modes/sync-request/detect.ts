@@ -13,6 +13,7 @@ import { getInstrumented } from '../../core/instrumentation';
 import { findManifest } from '../../core/manifest';
 import {
   getOrigins,
+  importedLocalNames,
   isFunctionNode,
   memberName,
   propertyKeyName,
@@ -22,7 +23,7 @@ import {
 } from '../../core/origins';
 import { PropagationJudge } from '../../core/propagation';
 import type { TraceContextSettings } from '../../settings';
-import { CALL_NAMES, GRPC, ROUTE_METHODS, findOutboundClient, type OutboundClient } from './catalog';
+import { CALL_NAMES, CLIENT_MODULES, GRPC, ROUTE_METHODS, findOutboundClient, type OutboundClient } from './catalog';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -124,7 +125,9 @@ export function createSyncRequestDetector(
         }
         return;
       }
-      if (!CALL_NAMES.has(name) && callee.type !== AST_NODE_TYPES.Identifier) return;
+      if (!CALL_NAMES.has(name) && !(callee.type === AST_NODE_TYPES.Identifier && importedLocalNames(sourceCode, origins, CLIENT_MODULES).has(name))) {
+        return;
+      }
       const client = findOutboundClient(origins.key(callee), 'call');
       if (client) outbound.push({ call: node, client });
     },

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { fileStyle, quoteString, wrapBlock, type FixPlan, type TextEdit } from '../../core/fix-plan';
+import { fileStyle, planAddProperty, quoteString, wrapBlock, type FixPlan, type TextEdit } from '../../core/fix-plan';
 import { isFunctionNode, propertyKeyName, unwrapExpression } from '../../core/origins';
 import { importedLocalName, wrapperSpecifier } from '../../core/wrapper-module';
 import type { TraceContextSettings } from '../../settings';
@@ -101,6 +101,7 @@ function planInject(sourceCode: SourceCode, finding: OutboundFinding, inject: st
     }
     const first = value.properties[0];
     if (!first) return [{ range: value.range, text: `{ headers: ${inject}() }` }];
+    if (first.loc.start.line !== value.loc.start.line) return [planAddProperty(sourceCode, value, `headers: ${inject}()`)];
     return [{ range: [first.range[0], first.range[0]], text: `headers: ${inject}(), ` }];
   }
   if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
