@@ -226,10 +226,11 @@ export function createInternalEventDetector(
   function judgeRegistration({ call, method, arrayName }: Registration): InternalEventFinding | undefined {
     const handler = call.arguments[method.handler];
     if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const eventArg = method.event === null ? undefined : call.arguments[method.event];
+    if (eventArg && isPlumbing(call, eventArg, handler)) return undefined;
     const analysis = analyzer.callback(handler, 0);
     if (analysis.status === 'handled' || analysis.status === 'notFunction') return undefined;
     if (!analyzer.isFunctionLike(handler) && !isOpaqueFunction(handler)) return undefined;
-    const eventArg = method.event === null ? undefined : call.arguments[method.event];
     const name = eventName(eventArg, method.event === null, arrayName);
     const removable = removed.has(sourceCode.getText(handler));
     return {
@@ -239,6 +240,25 @@ export function createInternalEventDetector(
       fix: removable ? undefined : wrapFix(handler),
       removable,
     };
+  }
+
+  /**
+   * Event plumbing rather than a domain handler: a forwarding wrapper (`on(event, fn) {
+   * this.emitter.on(event, fn) }`), or a class wiring itself to computed event names
+   * (`this.on('option:' + name, …)`).
+   */
+  function isPlumbing(call: TSESTree.CallExpression, eventArg: TSESTree.Node, handler: TSESTree.Node): boolean {
+    const event = unwrapExpression(eventArg);
+    const isParameter = (node: TSESTree.Node) =>
+      node.type === AST_NODE_TYPES.Identifier && origins.variableOf(node)?.defs[0]?.type === 'Parameter';
+    if (isParameter(event) && isParameter(unwrapExpression(handler))) return true;
+    const computed =
+      event.type === AST_NODE_TYPES.BinaryExpression ||
+      event.type === AST_NODE_TYPES.CallExpression ||
+      (event.type === AST_NODE_TYPES.TemplateLiteral && event.expressions.length > 0) ||
+      isParameter(event);
+    const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(call.callee.object) : undefined;
+    return computed && receiver?.type === AST_NODE_TYPES.ThisExpression;
   }
 
   /** `traceHandler(name, handler)`; a context binder (`bindContext(fn)`) is replaced, it would pin the registration context. */
