@@ -1218,9 +1218,81 @@ export class Placeholder {
 }
 `,
   },
+  {
+    name: 'a wrapper that forwards an event name and a handler it was given (plumbing)',
+    code: `
+import { EventEmitter } from 'node:events';
+
+export class Scheduler {
+  private readonly emitter = new EventEmitter();
+
+  on(event: string, listener: (...args: unknown[]) => void): void {
+    this.emitter.on(event, listener);
+  }
+}
+`,
+  },
+  {
+    name: 'a class extending EventEmitter wiring itself to computed event names',
+    code: `
+import { EventEmitter } from 'node:events';
+
+export class Command extends EventEmitter {
+  option(name: string, parse: (value: string) => void): this {
+    this.on('option:' + name, (value: string) => parse(value));
+    this.on(\`option-negate:\${name}\`, () => parse(''));
+    return this;
+  }
+}
+`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'CommonJS: an instance of a class extending a required events.EventEmitter (a long origin chain)',
+    filename: fixture('event-bus', 'src', 'usage.cjs'),
+    languageOptions: COMMONJS,
+    code: `
+'use strict';
+const events = require('events');
+
+class UsageEvents extends events.EventEmitter {}
+const usageEvents = new UsageEvents();
+
+usageEvents.on('usage.threshold', async (accountId) => {
+  await usage.record(accountId);
+});
+`,
+    errors: [
+      {
+        messageId: 'unspannedHandler',
+        data: { name: "'usage.threshold'" },
+        line: 8,
+        column: 1,
+        endLine: 8,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceHandler',
+            data: { name: "'usage.threshold'" },
+            output: `
+'use strict';
+const events = require('events');
+const { traceHandler } = require('eslint-plugin-trace-context/wrappers');
+
+class UsageEvents extends events.EventEmitter {}
+const usageEvents = new UsageEvents();
+
+usageEvents.on('usage.threshold', traceHandler('usage.threshold', async (accountId) => {
+  await usage.record(accountId);
+}));
+`,
+          },
+        ],
+      },
+    ],
+  },
   // ── Node's events: on, once, addListener, prependListener, prependOnceListener ─────────────────
   {
     name: 'events EventEmitter (named node: import) with on',
