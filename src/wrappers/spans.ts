@@ -204,7 +204,7 @@ function spanNameFor(name: unknown, fn: AnyFunction, fallback: string): string {
  * }));
  * ```
  */
-export function traceJob<F extends AnyFunction>(name: string, fn: F, details?: SpanDetails): F {
+export function traceJob<F extends AnyFunction>(name: string | symbol, fn: F, details?: SpanDetails): F {
   assertFunction(fn, 'traceJob');
   const spanName = spanNameFor(name, fn, 'job');
   const options: RunInSpanOptions = { ...details, root: true };
@@ -221,7 +221,7 @@ export function traceJob<F extends AnyFunction>(name: string, fn: F, details?: S
  * Errors, span end, `this`, arguments, return value, `length` and `name` behave as in
  * {@link traceJob}.
  *
- * @param name - The span name (an empty string falls back to `fn.name`).
+ * @param name - The span name, usually the event name (a symbol is written as text; an empty string falls back to `fn.name`).
  * @param fn - The handler.
  * @param details - Optional span kind and attributes.
  * @returns A function of the same type as `fn`.
@@ -230,7 +230,7 @@ export function traceJob<F extends AnyFunction>(name: string, fn: F, details?: S
  * bus.on('order.created', traceHandler('order.created', (event) => sendReceipt(event)));
  * ```
  */
-export function traceHandler<F extends AnyFunction>(name: string, fn: F, details?: SpanDetails): F {
+export function traceHandler<F extends AnyFunction>(name: string | symbol, fn: F, details?: SpanDetails): F {
   assertFunction(fn, 'traceHandler');
   const spanName = spanNameFor(name, fn, 'handler');
   const options: RunInSpanOptions = { ...details };
