@@ -2,7 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../src/rules/async-message-propagation';
-import { COMMONJS, ESM, RuleTester, fixture, lintWithRule, type LintCase } from './rule-tester';
+import { COMMONJS, ESM, RuleTester, describeSuggestionRelint, fixture, lintWithRule, type LintCase } from './rule-tester';
 
 const RULE = 'async-message-propagation';
 
@@ -2711,36 +2711,7 @@ queue.process(async (job) => {
 
 ruleTester.run(RULE, rule, { valid, invalid });
 
-describe(`${RULE}: every suggestion output lints clean for the finding it fixed`, () => {
-  const active = invalid.filter((item) => !item.skip);
-  const cases = active.flatMap((item) =>
-    item.errors.flatMap((error, errorIndex) =>
-      (error.suggestions ?? []).map((suggestion, suggestionIndex) => ({
-        title: `${item.name ?? item.code.slice(0, 40)} › error ${errorIndex + 1}, suggestion ${suggestionIndex + 1}`,
-        item,
-        output: suggestion.output,
-      })),
-    ),
-  );
-
-  it.each(cases)('$title', ({ item, output }) => {
-    const before = lintWithRule(RULE, rule, item as LintCase, BARE_TS);
-    const after = lintWithRule(RULE, rule, { ...(item as LintCase), code: output }, BARE_TS);
-    expect(after.filter((message) => message.fatal)).toEqual([]);
-    // The finding the suggestion fixed is quiet; the file's other findings stay; nothing new appears.
-    expect(before).toHaveLength(item.errors.length);
-    expect(after).toHaveLength(item.errors.length - 1);
-  });
-
-  it('re-lints every suggestion of every active invalid case', () => {
-    const suggestionCount = active.reduce(
-      (sum, item) => sum + item.errors.reduce((inner, error) => inner + (error.suggestions?.length ?? 0), 0),
-      0,
-    );
-    expect(cases).toHaveLength(suggestionCount);
-    expect(suggestionCount).toBeGreaterThan(0);
-  });
-});
+describeSuggestionRelint(RULE, rule, invalid, BARE_TS, 'some');
 
 describe(`${RULE}: applying every suggestion in turn leaves the file clean`, () => {
   const active = invalid.filter((item) => !item.skip && item.errors.every((error) => (error.suggestions?.length ?? 0) > 0));

@@ -2,7 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../src/rules/internal-event-tracing';
-import { COMMONJS, ESM, RuleTester, fixture, lintWithRule, type LintCase } from './rule-tester';
+import { COMMONJS, ESM, RuleTester, describeSuggestionRelint, fixture, lintWithRule } from './rule-tester';
 
 const RULE = 'internal-event-tracing';
 
@@ -3962,36 +3962,7 @@ signals.on('tenant.created', traceHandler('tenant.created', async () => {
 
 ruleTester.run(RULE, rule, { valid, invalid });
 
-describe(`${RULE}: every suggestion output lints clean for the handler it fixed`, () => {
-  const active = invalid.filter((item) => !item.skip);
-  const cases = active.flatMap((item) =>
-    item.errors.flatMap((error, errorIndex) =>
-      (error.suggestions ?? []).map((suggestion, suggestionIndex) => ({
-        title: `${item.name ?? item.code.slice(0, 40)} › error ${errorIndex + 1}, suggestion ${suggestionIndex + 1}`,
-        item,
-        output: suggestion.output,
-      })),
-    ),
-  );
-
-  it.each(cases)('$title', ({ item, output }) => {
-    const before = lintWithRule(RULE, rule, item as LintCase, EVENTS_TS);
-    const after = lintWithRule(RULE, rule, { ...(item as LintCase), code: output }, EVENTS_TS);
-    expect(after.filter((message) => message.fatal)).toEqual([]);
-    // The handler the suggestion fixed is quiet; the file's other findings stay; nothing new appears.
-    expect(before).toHaveLength(item.errors.length);
-    expect(after).toHaveLength(item.errors.length - 1);
-  });
-
-  it('re-lints every suggestion of every active invalid case', () => {
-    const suggestionCount = active.reduce(
-      (sum, item) => sum + item.errors.reduce((inner, error) => inner + (error.suggestions?.length ?? 0), 0),
-      0,
-    );
-    expect(cases).toHaveLength(suggestionCount);
-    expect(suggestionCount).toBeGreaterThan(active.length);
-  });
-});
+describeSuggestionRelint(RULE, rule, invalid, EVENTS_TS);
 
 describe(`${RULE}: test balance and options`, () => {
   it('has at least as many valid cases as invalid ones', () => {

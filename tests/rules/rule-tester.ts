@@ -10,7 +10,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -74,4 +74,55 @@ export function lintWithRule(
     },
   ];
   return new Linter({ configType: 'flat' }).verify(item.code, config, item.filename ?? defaultFilename);
+}
+
+/** What `describeSuggestionRelint` needs of an invalid case. */
+export interface RelintCase extends LintCase {
+  readonly name?: string;
+  readonly skip?: boolean;
+  readonly errors: readonly { readonly suggestions?: readonly { readonly output: string }[] | null }[];
+}
+
+/**
+ * Lints every suggestion output of every active invalid case again: it must parse, the finding
+ * the suggestion fixed must be quiet, the file's other findings stay, and nothing new appears.
+ * Shared by every rule's test file.
+ */
+export function describeSuggestionRelint(
+  name: string,
+  rule: TSESLint.RuleModule<string, readonly unknown[]>,
+  invalid: readonly RelintCase[],
+  defaultFilename: string,
+  /** `'most'`: more suggestions than cases (most findings have a fix); `'some'`: a rule whose findings are often manual. */
+  expectedSuggestions: 'most' | 'some' = 'most',
+): void {
+  describe(`${name}: every suggestion output lints clean for the finding it fixed`, () => {
+    const active = invalid.filter((item) => !item.skip);
+    const cases = active.flatMap((item) =>
+      item.errors.flatMap((error, errorIndex) =>
+        (error.suggestions ?? []).map((suggestion, suggestionIndex) => ({
+          title: `${item.name ?? item.code.slice(0, 40)} › error ${errorIndex + 1}, suggestion ${suggestionIndex + 1}`,
+          item,
+          output: suggestion.output,
+        })),
+      ),
+    );
+
+    it.each(cases)('$title', ({ item, output }) => {
+      const before = lintWithRule(name, rule, item, defaultFilename);
+      const after = lintWithRule(name, rule, { ...item, code: output }, defaultFilename);
+      expect(after.filter((message) => message.fatal)).toEqual([]);
+      expect(before).toHaveLength(item.errors.length);
+      expect(after).toHaveLength(item.errors.length - 1);
+    });
+
+    it('re-lints every suggestion of every active invalid case', () => {
+      const suggestionCount = active.reduce(
+        (sum, item) => sum + item.errors.reduce((inner, error) => inner + (error.suggestions?.length ?? 0), 0),
+        0,
+      );
+      expect(cases).toHaveLength(suggestionCount);
+      expect(suggestionCount).toBeGreaterThan(expectedSuggestions === 'most' ? active.length : 0);
+    });
+  });
 }

@@ -2,7 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../src/rules/scheduled-job-tracing';
-import { COMMONJS, ESM, RuleTester, fixture, lintWithRule, type LintCase } from './rule-tester';
+import { COMMONJS, ESM, RuleTester, describeSuggestionRelint, fixture, lintWithRule } from './rule-tester';
 
 const RULE = 'scheduled-job-tracing';
 
@@ -3243,36 +3243,7 @@ setInterval(traceJob('every 1000ms', async () => {
 
 ruleTester.run(RULE, rule, { valid, invalid });
 
-describe(`${RULE}: every suggestion output lints clean for the job it fixed`, () => {
-  const active = invalid.filter((item) => !item.skip);
-  const cases = active.flatMap((item) =>
-    item.errors.flatMap((error, errorIndex) =>
-      (error.suggestions ?? []).map((suggestion, suggestionIndex) => ({
-        title: `${item.name ?? item.code.slice(0, 40)} › error ${errorIndex + 1}, suggestion ${suggestionIndex + 1}`,
-        item,
-        output: suggestion.output,
-      })),
-    ),
-  );
-
-  it.each(cases)('$title', ({ item, output }) => {
-    const before = lintWithRule(RULE, rule, item as LintCase, SERVICE_TS);
-    const after = lintWithRule(RULE, rule, { ...(item as LintCase), code: output }, SERVICE_TS);
-    expect(after.filter((message) => message.fatal)).toEqual([]);
-    // The job the suggestion fixed is quiet; the file's other findings stay; nothing new appears.
-    expect(before).toHaveLength(item.errors.length);
-    expect(after).toHaveLength(item.errors.length - 1);
-  });
-
-  it('re-lints every suggestion of every active invalid case', () => {
-    const suggestionCount = active.reduce(
-      (sum, item) => sum + item.errors.reduce((inner, error) => inner + (error.suggestions?.length ?? 0), 0),
-      0,
-    );
-    expect(cases).toHaveLength(suggestionCount);
-    expect(suggestionCount).toBeGreaterThan(active.length);
-  });
-});
+describeSuggestionRelint(RULE, rule, invalid, SERVICE_TS);
 
 describe(`${RULE}: options are validated by ESLint`, () => {
   const code = 'setInterval(async () => { await poll(); }, 1000);\n';
