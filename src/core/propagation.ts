@@ -9,7 +9,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TraceContextSettings } from '../settings';
 import { calleeName, walk } from './ast';
 import { isFunctionNode, memberName, unwrapExpression, type OriginResolver } from './origins';
-import { isHelperCallee, isWrapperCallee } from './wrappers';
+import { isHelperCallee, isWrapperCallee, type WrapperName } from './wrappers';
+
+/** Wrappers that write the context into a carrier (HTTP headers, message headers/attributes/fields, payloads). */
+const INJECT_WRAPPERS: readonly WrapperName[] = ['injectContext', 'injectMessageAttributes', 'injectContextFields', 'injectPayloadContext'];
+/** Wrappers that read the context from a carrier and continue it (as parent, or as a link for batches). */
+const EXTRACT_WRAPPERS: readonly WrapperName[] = ['withExtractedContext', 'withLinkedContext', 'extractContext'];
+const INJECT_NAMES: ReadonlySet<string> = new Set(INJECT_WRAPPERS);
+const EXTRACT_NAMES: ReadonlySet<string> = new Set(EXTRACT_WRAPPERS);
 
 export class PropagationJudge {
   constructor(
@@ -20,12 +27,15 @@ export class PropagationJudge {
 
   isInjectCall(call: TSESTree.CallExpression): boolean {
     const callee = unwrapExpression(call.callee);
-    if (isWrapperCallee(callee, 'injectContext', this.origins) || isHelperCallee(callee, this.settings.helpers.inject)) return true;
+    const name = calleeName(callee);
+    if (name !== undefined && INJECT_NAMES.has(name)) return true; // ours, an ejected copy, or a same-named helper
+    if (INJECT_WRAPPERS.some((wrapper) => isWrapperCallee(callee, wrapper, this.origins))) return true;
+    if (isHelperCallee(callee, this.settings.helpers.inject)) return true;
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'inject') {
       const key = this.origins.key(callee.object);
       return key === '@opentelemetry/api:propagation' || (key === undefined && calleeName(callee.object) === 'propagation');
     }
-    return calleeName(callee) === 'injectContext';
+    return false;
   }
 
   /** Whether a node (or a same-file function it calls) contains an inject call. */
@@ -110,8 +120,9 @@ export class PropagationJudge {
   isExtractCall(call: TSESTree.CallExpression): boolean {
     const callee = unwrapExpression(call.callee);
     const name = calleeName(callee);
-    if (isWrapperCallee(callee, 'withExtractedContext', this.origins) || isHelperCallee(callee, this.settings.helpers.extract)) return true;
-    if (name === 'withExtractedContext') return true;
+    if (name !== undefined && EXTRACT_NAMES.has(name)) return true; // ours, an ejected copy, or a same-named helper
+    if (EXTRACT_WRAPPERS.some((wrapper) => isWrapperCallee(callee, wrapper, this.origins))) return true;
+    if (isHelperCallee(callee, this.settings.helpers.extract)) return true;
     if (name === 'extract' && callee.type === AST_NODE_TYPES.MemberExpression) {
       const key = this.origins.key(callee.object);
       return key === '@opentelemetry/api:propagation' || calleeName(callee.object) === 'propagation';

@@ -14,7 +14,12 @@ export type WrapperName =
   | 'traceHandler'
   | 'bindContext'
   | 'injectContext'
+  | 'injectMessageAttributes'
+  | 'injectContextFields'
+  | 'injectPayloadContext'
   | 'withExtractedContext'
+  | 'withLinkedContext'
+  | 'extractContext'
   | 'traceScript'
   | 'injectContextEnv';
 

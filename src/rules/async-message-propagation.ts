@@ -9,8 +9,11 @@ export type MessageIds =
   | 'producerWithoutContext'
   | 'sqsAttributeLimit'
   | 'consumerWithoutContext'
+  | 'receiveWithoutAttributes'
   | 'injectIntoMessage'
-  | 'continueMessageContext';
+  | 'continueMessageContext'
+  | 'linkMessageContext'
+  | 'requestContextAttributes';
 
 export default createRule<Options, MessageIds>({
   name: 'async-message-propagation',
@@ -29,8 +32,12 @@ export default createRule<Options, MessageIds>({
         'This SQS message already has more than 7 attributes: the instrumentation cannot add the 3 trace-context attributes under the limit of 10, so the consumer starts a new trace.',
       consumerWithoutContext:
         'This {{library}} consumer processes messages without continuing their trace context: each message starts a new trace.',
+      receiveWithoutAttributes:
+        'This SQS receive never asks for the trace-context message attributes (MessageAttributeNames) and nothing adds them: its messages arrive without their context.',
       injectIntoMessage: 'Add the trace context to the message with injectContext().',
       continueMessageContext: 'Run the handler in the message context under a CONSUMER span (withExtractedContext).',
+      linkMessageContext: 'Process each message of the batch in its own CONSUMER span linked to the message context (withLinkedContext).',
+      requestContextAttributes: 'Ask for the trace-context attributes (traceparent, tracestate, baggage) in MessageAttributeNames.',
     },
     schema: [],
   },
@@ -49,7 +56,7 @@ export default createRule<Options, MessageIds>({
         suggest: plan
           ? [
               {
-                messageId: finding.kind === 'producer' ? 'injectIntoMessage' : 'continueMessageContext',
+                messageId: finding.customFix?.suggestion ?? (finding.kind === 'producer' ? 'injectIntoMessage' : 'continueMessageContext'),
                 fix: (fixer) => planToFixes(sourceCode, plan, fixer),
               },
             ]

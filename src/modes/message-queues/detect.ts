@@ -20,7 +20,10 @@ import {
 } from '../../core/origins';
 import { PropagationJudge } from '../../core/propagation';
 import { decoratorName } from '../../core/wrappers';
+import type { TextEdit } from '../../core/fix-plan';
+import type { WrapperName } from '../../core/wrappers';
 import type { TraceContextSettings } from '../../settings';
+import { createAwsDetector, judgeAwsSend, type AwsScope } from './aws';
 import {
   AWS_COMMANDS,
   BULLMQ_WORKERS,
@@ -34,18 +37,32 @@ import {
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/**
+ * A fix planned by the code that found the problem (used where the generic producer/consumer fixes
+ * do not fit, e.g. AWS commands): the wrappers it needs, and its edits given their local names.
+ */
+export interface CustomFix {
+  readonly wrappers: readonly WrapperName[];
+  readonly suggestion: SuggestionId;
+  plan(locals: Readonly<Partial<Record<WrapperName, string>>>): TextEdit[] | undefined;
+}
+
+export type SuggestionId = 'injectIntoMessage' | 'continueMessageContext' | 'linkMessageContext' | 'requestContextAttributes';
+
 export interface ProducerFinding {
   readonly kind: 'producer';
   readonly messageId: 'producerWithoutContext' | 'sqsAttributeLimit';
+  readonly customFix?: CustomFix;
   readonly loc: TSESTree.SourceLocation;
   readonly library: string;
-  readonly call: TSESTree.CallExpression;
+  readonly call?: TSESTree.CallExpression;
   readonly producer?: Producer;
 }
 
 export interface ConsumerFinding {
   readonly kind: 'consumer';
-  readonly messageId: 'consumerWithoutContext';
+  readonly messageId: 'consumerWithoutContext' | 'receiveWithoutAttributes';
+  readonly customFix?: CustomFix;
   readonly loc: TSESTree.SourceLocation;
   readonly library: string;
   readonly handler?: FunctionNode;
@@ -81,8 +98,10 @@ export function createMessageQueueDetector(
     instrumented ??= getInstrumented(filename, settings);
     return !!values && values.some((value) => instrumented!.has(value));
   };
+  const awsScope: AwsScope = { sourceCode, origins, judge, covered, defer: (make) => found.push(make) };
+  const awsListener = createAwsDetector(awsScope);
 
-  return {
+  return mergeListeners(awsListener, {
     CallExpression(node) {
       const callee = unwrapExpression(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -91,7 +110,7 @@ export function createMessageQueueDetector(
       if (method === 'send' && node.arguments[0]?.type === AST_NODE_TYPES.NewExpression) {
         const command = node.arguments[0];
         const aws = AWS_COMMANDS.find((row) => row.keys.includes(origins.key(command) ?? ''));
-        if (aws) found.push(() => judgeAws(node, command, aws));
+        if (aws) found.push(() => judgeAwsSend(awsScope, node, command, aws));
         return;
       }
       const receiverKey = keyOf(callee.object);
@@ -176,7 +195,7 @@ export function createMessageQueueDetector(
         if (finding) report(finding);
       }
     },
-  };
+  });
 
   function keyOf(node: TSESTree.Node): string | undefined {
     const origin = origins.resolve(node);
@@ -251,41 +270,6 @@ export function createMessageQueueDetector(
     return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: key.loc, library };
   }
 
-  function judgeAws(call: TSESTree.CallExpression, command: TSESTree.NewExpression, aws: (typeof AWS_COMMANDS)[number]): MessageQueueFinding | undefined {
-    if (aws.role === 'receive') {
-      if (judge.extractsSomewhere(enclosingFunctionOf(call) ?? sourceCode.ast)) return undefined;
-      return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: newHeadLoc(command), library: aws.library };
-    }
-    if (judge.alreadyInjects(call)) return undefined;
-    const input = command.arguments[0] ? unwrapExpression(command.arguments[0]) : undefined;
-    const attributes = input?.type === AST_NODE_TYPES.ObjectExpression ? countAttributes(input, aws.attributesProperty) : undefined;
-    if (aws.covered && covered(['aws-sdk'])) {
-      if (aws.attributeCap === undefined || attributes === undefined || attributes <= aws.attributeCap) return undefined;
-      return { kind: 'producer', messageId: 'sqsAttributeLimit', loc: call.callee.loc, library: aws.library, call };
-    }
-    return { kind: 'producer', messageId: 'producerWithoutContext', loc: call.callee.loc, library: aws.library, call };
-  }
-
-  /** The most user attributes one entry carries (`MessageAttributes: { a, b }`, per batch entry too). */
-  function countAttributes(input: TSESTree.ObjectExpression, property: string): number | undefined {
-    let max: number | undefined;
-    const visit = (object: TSESTree.ObjectExpression) => {
-      for (const entry of object.properties) {
-        if (entry.type !== AST_NODE_TYPES.Property) continue;
-        const name = propertyKeyName(entry.key, entry.computed);
-        const value = unwrapExpression(entry.value);
-        if (name === property && value.type === AST_NODE_TYPES.ObjectExpression) {
-          if (value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) continue;
-          max = Math.max(max ?? 0, value.properties.length);
-        } else if (value.type === AST_NODE_TYPES.ArrayExpression) {
-          for (const element of value.elements) if (element?.type === AST_NODE_TYPES.ObjectExpression) visit(element);
-        }
-      }
-    };
-    visit(input);
-    return max;
-  }
-
   /** A function the handler argument names: inline, a same-file function, a bound method. */
   function handlerFunction(node: TSESTree.Node): FunctionNode | undefined {
     const value = unwrapExpression(node);
@@ -354,3 +338,19 @@ function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+
+/** Runs the listeners of both objects; a selector in both runs `a`'s first. */
+function mergeListeners(a: TSESLint.RuleListener, b: TSESLint.RuleListener): TSESLint.RuleListener {
+  const merged: Record<string, (node: never) => void> = { ...(b as Record<string, (node: never) => void>) };
+  for (const [selector, listener] of Object.entries(a as Record<string, ((node: never) => void) | undefined>)) {
+    if (!listener) continue;
+    const other = merged[selector];
+    merged[selector] = other
+      ? (node: never) => {
+          listener(node);
+          other(node);
+        }
+      : listener;
+  }
+  return merged as TSESLint.RuleListener;
+}

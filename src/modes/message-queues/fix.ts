@@ -10,6 +10,7 @@ import { walk } from '../../core/ast';
 import { fileStyle, planAddProperty, quoteString, wrapBlock, type FixPlan, type TextEdit } from '../../core/fix-plan';
 import { propertyKeyName, unwrapExpression } from '../../core/origins';
 import { importedLocalName, wrapperSpecifier } from '../../core/wrapper-module';
+import type { WrapperName } from '../../core/wrappers';
 import type { TraceContextSettings } from '../../settings';
 import type { ConsumerFinding, MessageQueueFinding, ProducerFinding } from './detect';
 
@@ -21,8 +22,19 @@ export function planMessageQueueFix(
   finding: MessageQueueFinding,
   settings: TraceContextSettings,
 ): FixPlan | undefined {
-  const wrapper = finding.kind === 'producer' ? 'injectContext' : 'withExtractedContext';
   const module = wrapperSpecifier(filename, settings.wrapperModule);
+  if (finding.customFix) {
+    const locals: Partial<Record<WrapperName, string>> = {};
+    const imports: { module: string; name: string }[] = [];
+    for (const wrapper of finding.customFix.wrappers) {
+      const existing = importedLocalName(sourceCode, module, wrapper);
+      locals[wrapper] = existing ?? wrapper;
+      if (!existing) imports.push({ module, name: wrapper });
+    }
+    const edits = finding.customFix.plan(locals);
+    return edits && edits.length > 0 ? { edits, imports } : undefined;
+  }
+  const wrapper = finding.kind === 'producer' ? 'injectContext' : 'withExtractedContext';
   const existing = importedLocalName(sourceCode, module, wrapper);
   const local = existing ?? wrapper;
   const edits = finding.kind === 'producer' ? planProducer(sourceCode, finding, local) : planConsumer(sourceCode, finding, local);
@@ -33,6 +45,7 @@ function planProducer(sourceCode: SourceCode, finding: ProducerFinding, inject: 
   const fix = finding.producer?.fix;
   if (!fix || finding.messageId !== 'producerWithoutContext') return undefined;
   const { call } = finding;
+  if (!call) return undefined;
   if (fix.kind === 'kafka-messages') {
     const edits: TextEdit[] = [];
     const arg = call.arguments[0];
