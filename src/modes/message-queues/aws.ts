@@ -6,30 +6,18 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { newHeadLoc } from '../../core/ast';
-import { isFunctionNode, propertyKeyName, unwrapExpression, type OriginResolver } from '../../core/origins';
-import type { PropagationJudge } from '../../core/propagation';
+import { isFunctionNode, propertyKeyName, unwrapExpression } from '../../core/origins';
 import type { AwsCommand } from './catalog';
-import type { MessageQueueFinding } from './detect';
-
-/** What the AWS detector shares with the rest of the mode-3 detector. */
-export interface AwsScope {
-  readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly origins: OriginResolver;
-  readonly judge: PropagationJudge;
-  /** Whether one of these `instrumented` values is installed/configured for the file. */
-  covered(values: readonly string[] | undefined): boolean;
-  /** Queues a finding to be judged at `Program:exit` (after the whole file was seen). */
-  defer(make: () => MessageQueueFinding | undefined): void;
-}
+import type { DetectorScope, MessageQueueFinding } from './detect';
 
 /** Listeners for AWS code that is not a `client.send(new XCommand(…))` call (the detector routes those to `judgeAwsSend`). */
-export function createAwsDetector(_scope: AwsScope): TSESLint.RuleListener {
+export function createAwsDetector(_scope: DetectorScope): TSESLint.RuleListener {
   return {};
 }
 
 /** `client.send(new XCommand(input))`: a producer that sends no context, or a receive that never extracts. */
 export function judgeAwsSend(
-  scope: AwsScope,
+  scope: DetectorScope,
   call: TSESTree.CallExpression,
   command: TSESTree.NewExpression,
   aws: AwsCommand,

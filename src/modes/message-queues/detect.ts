@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { calleeName, newHeadLoc } from '../../core/ast';
+import { calleeName } from '../../core/ast';
 import { getInstrumented } from '../../core/instrumentation';
 import {
   getOrigins,
@@ -17,18 +17,17 @@ import {
   staticString,
   unwrapExpression,
   type FunctionNode,
+  type OriginResolver,
 } from '../../core/origins';
 import { PropagationJudge } from '../../core/propagation';
-import { decoratorName } from '../../core/wrappers';
 import type { TextEdit } from '../../core/fix-plan';
 import type { WrapperName } from '../../core/wrappers';
 import type { TraceContextSettings } from '../../settings';
-import { createAwsDetector, judgeAwsSend, type AwsScope } from './aws';
+import { createAwsDetector, judgeAwsSend } from './aws';
+import { createJobsDetector, isJobQueue, judgeJobConsumer, judgeJobProducer } from './jobs';
 import {
   AWS_COMMANDS,
-  BULLMQ_WORKERS,
   CONSUMERS,
-  DECORATED_CONSUMERS,
   PRODUCERS,
   PULLS,
   type Consumer,
@@ -73,7 +72,26 @@ export interface ConsumerFinding {
 
 export type MessageQueueFinding = ProducerFinding | ConsumerFinding;
 
-const NEST_HANDLER_METHOD = 'process';
+/** What the per-library detectors (aws.ts, jobs.ts) share with this one. */
+export interface DetectorScope {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly origins: OriginResolver;
+  readonly judge: PropagationJudge;
+  readonly settings: TraceContextSettings;
+  /** Whether one of these `instrumented` values is installed/configured for the file. */
+  covered(values: readonly string[] | undefined): boolean;
+  /** Queues a finding to be judged at `Program:exit` (after the whole file was seen). */
+  defer(make: () => MessageQueueFinding | undefined): void;
+  /** The function a handler argument names: inline, a same-file function, a bound method. */
+  handlerFunction(node: TSESTree.Node): FunctionNode | undefined;
+  /** A handler given as an identifier, member or call result (defined elsewhere). */
+  isOpaque(node: TSESTree.Node): boolean;
+  /** `path.join(__dirname, 'x.js')`, `new URL('./x.js', import.meta.url)`, `require.resolve(…)`. */
+  isFilePath(node: TSESTree.Node): boolean;
+  /** Whether the client instance behind a call was constructed with an option (`new Queue(n, { telemetry })`). */
+  hasConstructorOption(callee: TSESTree.Node, option: string): boolean;
+}
+
 /** Only calls of these methods are worth resolving (the receiver's origin is the costly part). */
 const METHOD_NAMES: ReadonlySet<string> = new Set([
   'send',
@@ -98,10 +116,20 @@ export function createMessageQueueDetector(
     instrumented ??= getInstrumented(filename, settings);
     return !!values && values.some((value) => instrumented!.has(value));
   };
-  const awsScope: AwsScope = { sourceCode, origins, judge, covered, defer: (make) => found.push(make) };
-  const awsListener = createAwsDetector(awsScope);
+  const scope: DetectorScope = {
+    sourceCode,
+    origins,
+    judge,
+    settings,
+    covered,
+    defer: (make) => found.push(make),
+    handlerFunction,
+    isOpaque,
+    isFilePath,
+    hasConstructorOption,
+  };
 
-  return mergeListeners(awsListener, {
+  return mergeListeners(mergeListeners(createAwsDetector(scope), createJobsDetector(scope)), {
     CallExpression(node) {
       const callee = unwrapExpression(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -110,20 +138,20 @@ export function createMessageQueueDetector(
       if (method === 'send' && node.arguments[0]?.type === AST_NODE_TYPES.NewExpression) {
         const command = node.arguments[0];
         const aws = AWS_COMMANDS.find((row) => row.keys.includes(origins.key(command) ?? ''));
-        if (aws) found.push(() => judgeAwsSend(awsScope, node, command, aws));
+        if (aws) found.push(() => judgeAwsSend(scope, node, command, aws));
         return;
       }
       const receiverKey = keyOf(callee.object);
       if (receiverKey === undefined) return;
       const producer = PRODUCERS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
       if (producer) {
-        found.push(() => judgeProducer(node, producer));
+        found.push(() => (isJobQueue(producer) ? judgeJobProducer(scope, node, producer) : judgeProducer(node, producer)));
         return;
       }
       const consumer = CONSUMERS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
       if (consumer) {
         if (consumer.events && !consumer.events.includes(staticString(node.arguments[0]) ?? '')) return;
-        found.push(() => judgeConsumer(node, consumer));
+        found.push(() => (isJobQueue(consumer) ? judgeJobConsumer(scope, node, consumer) : judgeConsumer(node, consumer)));
         return;
       }
       const pull = PULLS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
@@ -134,11 +162,6 @@ export function createMessageQueueDetector(
             : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: pull.library },
         );
       }
-    },
-    NewExpression(node) {
-      if (calleeName(unwrapExpression(node.callee)) !== 'Worker') return;
-      if (!BULLMQ_WORKERS.includes(origins.key(node) ?? '')) return;
-      found.push(() => judgeBullWorker(node));
     },
     'ForOfStatement[await=true]'(node: TSESTree.ForOfStatement) {
       // `for await (const msg of nc.subscribe(subject))`, directly or through a variable
@@ -161,34 +184,6 @@ export function createMessageQueueDetector(
           : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: consumer.library },
       );
     },
-    Decorator(node) {
-      const name = decoratorName(node);
-      if (name !== 'Process' && name !== 'Processor' && name !== 'EventPattern' && name !== 'MessagePattern') return;
-      const expression = node.expression.type === AST_NODE_TYPES.CallExpression ? node.expression.callee : node.expression;
-      const key = origins.key(expression);
-      const decorated = DECORATED_CONSUMERS.find((row) => row.keys.includes(key ?? ''));
-      if (!decorated) return;
-      const parent = node.parent;
-      if (decorated.target === 'method') {
-        if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value.type === AST_NODE_TYPES.FunctionExpression) {
-          const fn = parent.value;
-          found.push(() => judgeDecorated(fn, parent.key, decorated.library));
-        }
-        return;
-      }
-      if (parent.type !== AST_NODE_TYPES.ClassDeclaration && parent.type !== AST_NODE_TYPES.ClassExpression) return;
-      for (const element of parent.body.body) {
-        if (
-          element.type === AST_NODE_TYPES.MethodDefinition &&
-          !element.static &&
-          propertyKeyName(element.key, element.computed) === NEST_HANDLER_METHOD &&
-          element.value.type === AST_NODE_TYPES.FunctionExpression
-        ) {
-          const fn = element.value;
-          found.push(() => judgeDecorated(fn, element.key, decorated.library));
-        }
-      }
-    },
     'Program:exit'() {
       for (const make of found) {
         const finding = make();
@@ -205,7 +200,6 @@ export function createMessageQueueDetector(
   function judgeProducer(call: TSESTree.CallExpression, producer: Producer): ProducerFinding | undefined {
     if (covered(producer.coveredBy)) return undefined;
     if (judge.alreadyInjects(call)) return undefined;
-    if (producer.library === 'bullmq / bull' && hasConstructorOption(call.callee, 'telemetry')) return undefined;
     if (producer.library === '@google-cloud/pubsub' && hasConstructorOption(call.callee, 'enableOpenTelemetryTracing')) return undefined;
     return { kind: 'producer', messageId: 'producerWithoutContext', loc: call.callee.loc, library: producer.library, call, producer };
   }
@@ -251,23 +245,6 @@ export function createMessageQueueDetector(
       consumer,
       destination: queue && consumer.events === undefined ? sourceCode.getText(queue) : undefined,
     };
-  }
-
-  function judgeBullWorker(node: TSESTree.NewExpression): ConsumerFinding | undefined {
-    const processor = node.arguments[1];
-    if (!processor) return undefined;
-    const options = node.arguments[2] ? unwrapExpression(node.arguments[2]) : undefined;
-    if (options?.type === AST_NODE_TYPES.ObjectExpression && hasProperty(options, 'telemetry')) return undefined;
-    const handler = handlerFunction(processor);
-    if (handler && judge.extractsSomewhere(handler.body)) return undefined;
-    if (!handler && (!isOpaque(processor) || isFilePath(processor))) return undefined; // a sandboxed processor file
-    return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: newHeadLoc(node), library: 'bullmq' };
-  }
-
-  function judgeDecorated(fn: TSESTree.FunctionExpression, key: TSESTree.Node, library: string): ConsumerFinding | undefined {
-    if (!fn.body || fn.body.body.length === 0) return undefined;
-    if (judge.extractsSomewhere(fn.body)) return undefined;
-    return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: key.loc, library };
   }
 
   /** A function the handler argument names: inline, a same-file function, a bound method. */
