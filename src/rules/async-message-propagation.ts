@@ -4,7 +4,7 @@ import { planToFixes } from '../core/fix-plan';
 import { createMessageQueueDetector, planMessageQueueFix, TOKENS } from '../modes/message-queues';
 import { getSettings } from '../settings';
 
-export type Options = [];
+export type Options = [{ allowPayloadChanges?: boolean }];
 export type MessageIds =
   | 'producerWithoutContext'
   | 'sqsAttributeLimit'
@@ -39,15 +39,29 @@ export default createRule<Options, MessageIds>({
       linkMessageContext: 'Process each message of the batch in its own CONSUMER span linked to the message context (withLinkedContext).',
       requestContextAttributes: 'Ask for the trace-context attributes (traceparent, tracestate, baggage) in MessageAttributeNames.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowPayloadChanges: {
+            type: 'boolean',
+            description:
+              'Also offer fixes that change the message payload other services parse: a `_traceContext` field in Bull/BullMQ job data or in a JSON Redis pub/sub message. Only when every consumer tolerates the extra field.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowPayloadChanges: false }],
   },
-  create(context) {
+  create(context, [options]) {
     const sourceCode = context.sourceCode;
     if (!TOKENS.some((token) => sourceCode.text.includes(token))) return {};
     const settings = getSettings(context);
     if (getCodeKind(context, settings) !== 'server') return {};
 
-    return createMessageQueueDetector(context, settings, (finding) => {
+    const detectorOptions = { allowPayloadChanges: options.allowPayloadChanges === true };
+    return createMessageQueueDetector(context, settings, detectorOptions, (finding) => {
       const plan = planMessageQueueFix(sourceCode, context.filename, finding, settings);
       context.report({
         loc: finding.loc,

@@ -2739,11 +2739,15 @@ describe(`${RULE}: findings without a suggestion are reported for manual work`, 
   });
 });
 
-describe(`${RULE}: the rule takes no options`, () => {
+describe(`${RULE}: options`, () => {
   const code = "import { Queue } from 'bullmq';\n\nawait new Queue('email').add('welcome', {});\n";
 
-  it('rejects an option object', () => {
-    expect(() => lintWithRule(RULE, rule, { code, options: [{ checkAll: true }] }, BARE_TS)).toThrow(/should NOT have more than 0 items/);
+  it('rejects an unknown key with a message naming it', () => {
+    expect(() => lintWithRule(RULE, rule, { code, options: [{ checkAll: true }] }, BARE_TS)).toThrow(/checkAll/);
+  });
+
+  it('rejects allowPayloadChanges that is not a boolean', () => {
+    expect(() => lintWithRule(RULE, rule, { code, options: [{ allowPayloadChanges: 'yes' }] }, BARE_TS)).toThrow(/should be boolean/);
   });
 
   it('runs without options', () => {

@@ -72,8 +72,15 @@ export interface ConsumerFinding {
 
 export type MessageQueueFinding = ProducerFinding | ConsumerFinding;
 
+/** The rule's options, as the detector sees them. */
+export interface MessageQueueOptions {
+  /** Offer fixes that change the payload (a `_traceContext` field in job data or a JSON pub/sub message). */
+  readonly allowPayloadChanges: boolean;
+}
+
 /** What the per-library detectors (aws.ts, jobs.ts) share with this one. */
 export interface DetectorScope {
+  readonly options: MessageQueueOptions;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly origins: OriginResolver;
   readonly judge: PropagationJudge;
@@ -104,6 +111,7 @@ const METHOD_NAMES: ReadonlySet<string> = new Set([
 export function createMessageQueueDetector(
   context: Context,
   settings: TraceContextSettings,
+  options: MessageQueueOptions,
   report: (finding: MessageQueueFinding) => void,
 ): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
@@ -121,6 +129,7 @@ export function createMessageQueueDetector(
     origins,
     judge,
     settings,
+    options,
     covered,
     defer: (make) => found.push(make),
     handlerFunction,
