@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { context, propagation, SpanKind } from '@opentelemetry/api';
-import type { Context, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import type { Context, Link, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
 
 import { runInSpan } from './spans.js';
 import type { RunInSpanOptions, SpanDetails } from './spans.js';
@@ -34,7 +34,8 @@ export interface ExtractedSpanOptions extends SpanDetails {
 
 const isHeaders = (value: object): value is Headers => typeof Headers === 'function' && value instanceof Headers;
 
-function sameKey(a: string, b: string): boolean {
+/** Whether two carrier keys name the same field (header names are case-insensitive). @internal */
+export function sameKey(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
@@ -98,6 +99,7 @@ export function injectContext(carrier?: null, ctx?: Context): Record<string, str
 export function injectContext(carrier: Headers, ctx?: Context): Headers;
 export function injectContext(carrier: HeaderPairs, ctx?: Context): Array<[string, string]>;
 export function injectContext<V>(carrier: ReadonlyMap<string, V>, ctx?: Context): Map<string, V | string>;
+export function injectContext<T extends HeaderList | ClonableSetter>(carrier: T, ctx?: Context): T;
 export function injectContext<T extends object>(carrier: T, ctx?: Context): T & TraceContextFields;
 /** A carrier that may be absent (`init?.headers`): a copy of it, or a new plain object. */
 export function injectContext<T extends object>(carrier: T | null | undefined, ctx?: Context): T | Record<string, string>;
@@ -128,16 +130,92 @@ export function injectContext(carrier?: object | null, ctx: Context = context.ac
     propagation.inject(ctx, clone, clonableSetter);
     return clone;
   }
+  if (isHeaderList(carrier)) {
+    const copy = copyHeaderList(carrier);
+    propagation.inject(ctx, copy, headerListSetter);
+    return copy;
+  }
   const copy: Record<string, unknown> = { ...(carrier as Record<string, unknown>) };
   propagation.inject(ctx, copy, recordSetter);
   return copy;
 }
 
 /** A carrier class with `clone()` and `set(key, value)` (gRPC `Metadata`). */
-interface ClonableSetter {
+export interface ClonableSetter {
   clone(): ClonableSetter;
   set(key: string, value: string): void;
 }
+
+/**
+ * A multi-valued header class without `clone()`: NATS `MsgHdrs` (what `headers()` of `nats` and
+ * `@nats-io/transport-node` returns), `URLSearchParams` and the like.
+ */
+export interface HeaderList {
+  get(key: string): unknown;
+  set(key: string, value: string): void;
+  append(key: string, value: string): void;
+  keys(): Iterable<string>;
+}
+
+/** The optional parts of a NATS `MsgHdrs` a copy keeps: every value of a key, a status line. */
+interface HeaderListDetails extends HeaderList {
+  getAll?: (key: string) => unknown;
+  values?: (key: string) => unknown;
+  delete?: (key: string) => void;
+  code?: unknown;
+  description?: unknown;
+}
+
+function isHeaderList(carrier: object): carrier is HeaderListDetails {
+  const candidate = carrier as Partial<HeaderList>;
+  return (
+    typeof candidate.get === 'function' &&
+    typeof candidate.set === 'function' &&
+    typeof candidate.append === 'function' &&
+    typeof candidate.keys === 'function'
+  );
+}
+
+/**
+ * Every value stored under `key`: `getAll(key)` (`URLSearchParams`), `values(key)` when it returns
+ * an array (NATS; the `values()` of other classes iterates over everything), else `get(key)`.
+ */
+function headerListValues(carrier: HeaderListDetails, key: string): string[] {
+  let all: unknown;
+  if (typeof carrier.getAll === 'function') all = carrier.getAll(key);
+  else if (typeof carrier.values === 'function') all = carrier.values(key);
+  if (!Array.isArray(all)) all = [carrier.get(key)];
+  return (all as unknown[]).filter((value): value is string => typeof value === 'string');
+}
+
+/**
+ * A new instance of the carrier's own class holding the same headers, so that the client that
+ * checks or serializes it (NATS encodes `MsgHdrs` itself) gets what it expects. A NATS status
+ * (`headers(503, 'No Responders')`) is passed to the constructor as NATS's own classes take it.
+ */
+function copyHeaderList(carrier: HeaderListDetails): HeaderListDetails {
+  const Class = carrier.constructor as new (code?: number, description?: string) => HeaderListDetails;
+  const { code, description } = carrier;
+  const copy =
+    typeof code === 'number' && code !== 0
+      ? new Class(code, typeof description === 'string' ? description : '')
+      : new Class();
+  for (const key of new Set(Array.from(carrier.keys(), String))) {
+    for (const value of headerListValues(carrier, key)) copy.append(key, value);
+  }
+  return copy;
+}
+
+const headerListSetter: TextMapSetter<HeaderListDetails> = {
+  set(carrier, key, value) {
+    if (typeof carrier.delete === 'function') {
+      for (const existing of Array.from(carrier.keys(), String)) {
+        if (existing !== key && sameKey(existing, key)) carrier.delete(existing);
+      }
+    }
+    carrier.set(key, value);
+  },
+};
 
 function isClonableSetter(carrier: object): carrier is ClonableSetter {
   const candidate = carrier as Partial<ClonableSetter>;
@@ -155,7 +233,8 @@ const textDecoder = new TextDecoder();
 /**
  * Turns a carrier value into text: strings as they are, bytes (Kafka headers are Buffers) decoded
  * as UTF-8, numbers and booleans as text, SQS/SNS message attributes (`{ StringValue }`, or
- * `{ stringValue }` in Lambda events) by their string value, arrays element by element.
+ * `{ stringValue }` in SQS Lambda events, `{ Type, Value }` in SNS Lambda events and SNS
+ * notifications) by their string value, arrays element by element.
  */
 function carrierValueText(value: unknown): string | string[] | undefined {
   if (typeof value === 'string') return value;
@@ -170,9 +249,10 @@ function carrierValueText(value: unknown): string | string[] | undefined {
     return texts.length === 1 ? texts[0] : texts;
   }
   if (typeof value === 'object' && value !== null) {
-    const attribute = value as { StringValue?: unknown; stringValue?: unknown };
+    const attribute = value as { StringValue?: unknown; stringValue?: unknown; Type?: unknown; Value?: unknown };
     if (typeof attribute.StringValue === 'string') return attribute.StringValue;
     if (typeof attribute.stringValue === 'string') return attribute.stringValue;
+    if (typeof attribute.Type === 'string' && typeof attribute.Value === 'string') return attribute.Value;
   }
   return undefined;
 }
@@ -188,14 +268,57 @@ function hasGet(value: object): value is GetterCarrier {
 }
 
 /**
+ * A flat Redis stream entry, `[field, value, field, value…]`, as ioredis `xread`/`xreadgroup`
+ * return it (strings, or Buffers from the `…Buffer` variants). Arrays of pairs hold arrays instead.
+ */
+function isFlatFieldList(carrier: readonly unknown[]): boolean {
+  return (
+    carrier.length > 0 && carrier.every((item) => typeof item === 'string' || item instanceof Uint8Array)
+  );
+}
+
+/** The field names of a flat field list (every even position), as text. */
+function flatFieldNames(carrier: readonly unknown[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i + 1 < carrier.length; i += 2) {
+    const name = carrierValueText(carrier[i]);
+    if (typeof name === 'string') names.push(name);
+  }
+  return names;
+}
+
+function flatFieldValue(carrier: readonly unknown[], key: string): string | string[] | undefined {
+  for (let i = 0; i + 1 < carrier.length; i += 2) {
+    const name = carrierValueText(carrier[i]);
+    if (typeof name === 'string' && sameKey(name, key)) return carrierValueText(carrier[i + 1]);
+  }
+  return undefined;
+}
+
+/** `carrier.get(key)`, falling back to a key of another letter case (NATS headers are exact). */
+function getterValue(carrier: GetterCarrier, key: string): string | string[] | undefined {
+  const text = carrierValueText(carrier.get(key));
+  if (text !== undefined && text !== '') return text;
+  if (typeof carrier.keys !== 'function') return undefined;
+  for (const existing of Array.from(carrier.keys(), String)) {
+    if (existing !== key && sameKey(existing, key)) {
+      const other = carrierValueText(carrier.get(existing));
+      if (other !== undefined && other !== '') return other;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Reads any supported carrier case-insensitively: plain objects (HTTP, AMQP, Kafka, Pub/Sub, SQS
- * attributes), `Headers`, `Map`, arrays of `[key, value]` pairs, and objects with a `get(key)`
- * method (gRPC `Metadata`, NATS headers).
+ * and SNS attributes), `Headers`, `Map`, arrays of `[key, value]` pairs, flat Redis stream field
+ * lists, and objects with a `get(key)` method (gRPC `Metadata`, NATS headers).
  */
 const carrierGetter: TextMapGetter<unknown> = {
   keys(carrier) {
     if (typeof carrier !== 'object' || carrier === null) return [];
     if (Array.isArray(carrier)) {
+      if (isFlatFieldList(carrier)) return flatFieldNames(carrier);
       return carrier.flatMap((entry: unknown) =>
         Array.isArray(entry) && typeof entry[0] === 'string' ? [entry[0]] : [],
       );
@@ -216,6 +339,7 @@ const carrierGetter: TextMapGetter<unknown> = {
   get(carrier, key) {
     if (typeof carrier !== 'object' || carrier === null) return undefined;
     if (Array.isArray(carrier)) {
+      if (isFlatFieldList(carrier)) return flatFieldValue(carrier, key);
       const values = carrier.flatMap((entry: unknown) =>
         Array.isArray(entry) && typeof entry[0] === 'string' && sameKey(entry[0], key) ? [entry[1] as unknown] : [],
       );
@@ -229,10 +353,7 @@ const carrierGetter: TextMapGetter<unknown> = {
       }
       return undefined;
     }
-    if (hasGet(carrier)) {
-      const text = carrierValueText(carrier.get(key));
-      return text === '' ? undefined : text;
-    }
+    if (hasGet(carrier)) return getterValue(carrier, key);
     const record = carrier as Record<string, unknown>;
     if (Object.prototype.hasOwnProperty.call(record, key)) return carrierValueText(record[key]);
     for (const existing of Object.keys(record)) {
@@ -248,10 +369,13 @@ const carrierGetter: TextMapGetter<unknown> = {
  * is a child of the remote span. Use it where a message, request or job payload arrives.
  *
  * Carriers are read with case-insensitive keys: plain objects (HTTP headers, AMQP
- * `properties.headers`, Kafka headers with Buffer values, Pub/Sub `attributes`, SQS/SNS
- * `MessageAttributes` with `{ StringValue }`), `Headers`, `Map`, arrays of `[key, value]` pairs, and
- * objects with a `get(key)` method (gRPC `Metadata`, NATS headers). When the carrier holds no
- * context, `fn` runs in the active context.
+ * `properties.headers`, Kafka headers with Buffer values, Pub/Sub `attributes`, Azure Service Bus
+ * `applicationProperties`, SQS/SNS `MessageAttributes` with `{ StringValue }`, SQS Lambda records'
+ * `messageAttributes` with `{ stringValue }`, SNS Lambda records' `Sns.MessageAttributes` with
+ * `{ Type, Value }`), `Headers`, `Map`, arrays of `[key, value]` pairs, flat Redis stream field lists
+ * `[field, value, …]` (strings or Buffers, as ioredis `xread` returns them), objects with a
+ * `get(key)` method (gRPC `Metadata`, NATS `MsgHdrs`), and the result of {@link payloadContext}.
+ * When the carrier holds no context, `fn` runs in the active context.
  *
  * With a span, a throw or rejection is recorded with ERROR status and rethrown, and the span ends
  * when `fn` returns or its promise settles.
@@ -281,10 +405,59 @@ export function withExtractedContext<R>(
   if (typeof fn !== 'function') throw new TypeError('withExtractedContext: expected a function to run');
   const extracted = propagation.extract(context.active(), carrier, carrierGetter);
   if (span === undefined) return context.with(extracted, fn);
+  return runInSpan(span.name, consumerSpanOptions(span), extracted, () => fn());
+}
+
+/** The {@link runInSpan} options for a span described by `span`: kind CONSUMER unless it says. */
+function consumerSpanOptions(span: ExtractedSpanOptions, links?: Link[]): RunInSpanOptions {
   const options: RunInSpanOptions = { defaultKind: SpanKind.CONSUMER };
   if (span.kind !== undefined) options.kind = span.kind;
   if (span.attributes !== undefined) options.attributes = span.attributes;
-  return runInSpan(span.name, options, extracted, () => fn());
+  if (links !== undefined) options.links = links;
+  return options;
+}
+
+/**
+ * Runs `fn` in a new span (kind CONSUMER unless `span.kind` says otherwise) that is a child of the
+ * span active now and LINKS to the span context carried by a message. This is the shape the
+ * OpenTelemetry messaging conventions give batch processing: the batch (or poll) span stays the
+ * parent, and each message's own trace is reached through a link. A carrier without a valid span
+ * context gives a span without links.
+ *
+ * Baggage carried by the message applies inside `fn` (it replaces the active baggage, as extraction
+ * does); the trace parent is always the active span.
+ *
+ * Carriers are read as {@link withExtractedContext} reads them. A throw or rejection is recorded
+ * with ERROR status and rethrown; the span ends when `fn` returns or its promise settles.
+ *
+ * @param carrier - The message's headers or attributes (may be missing).
+ * @param fn - The work for this message.
+ * @param span - The span to start: name, kind, attributes.
+ * @returns What `fn` returns.
+ * @example
+ * ```ts
+ * await consumer.run({
+ *   eachBatch: async ({ batch }) => {
+ *     for (const message of batch.messages) {
+ *       await withLinkedContext(message.headers, () => handle(message), {
+ *         name: `process ${batch.topic}`,
+ *         kind: 'consumer',
+ *         attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic },
+ *       });
+ *     }
+ *   },
+ * });
+ * ```
+ */
+export function withLinkedContext<R>(carrier: object | null | undefined, fn: () => R, span: ExtractedSpanOptions): R {
+  if (typeof fn !== 'function') throw new TypeError('withLinkedContext: expected a function to run');
+  const fromMessage = propagation.extract(ROOT_CONTEXT, carrier, carrierGetter);
+  const remote = trace.getSpanContext(fromMessage);
+  const links: Link[] = remote !== undefined && isSpanContextValid(remote) ? [{ context: remote }] : [];
+  const baggage = propagation.getBaggage(fromMessage);
+  const active = context.active();
+  const parent = baggage === undefined ? active : propagation.setBaggage(active, baggage);
+  return runInSpan(span.name, consumerSpanOptions(span, links), parent, () => fn());
 }
 
 /**

@@ -9,7 +9,21 @@
  */
 export { bindContext, recordSpanError, runInSpan, traceHandler, traceJob, traceScript, TRACER_NAME } from './spans.js';
 export type { AnyFunction, RunInSpanOptions, SpanDetails, SpanKindName } from './spans.js';
-export { extractContext, injectContext, withExtractedContext } from './carriers.js';
-export type { ExtractedSpanOptions, HeaderPairs, TraceContextFields } from './carriers.js';
+export { extractContext, injectContext, withExtractedContext, withLinkedContext } from './carriers.js';
+export type { ClonableSetter, ExtractedSpanOptions, HeaderList, HeaderPairs, TraceContextFields } from './carriers.js';
+export {
+  injectContextFields,
+  injectMessageAttributes,
+  injectPayloadContext,
+  MAX_MESSAGE_ATTRIBUTES,
+  PAYLOAD_CONTEXT_FIELD,
+  payloadContext,
+} from './messages.js';
+export type {
+  MessageAttributesLike,
+  PayloadContext,
+  StringMessageAttribute,
+  TraceContextAttributes,
+} from './messages.js';
 export { extractContextFromEnv, injectContextEnv } from './env.js';
 export type { ContextEnv, EnvLike } from './env.js';

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { context, diag, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Attributes, Context, Exception, Span, SpanOptions } from '@opentelemetry/api';
+import type { Attributes, Context, Exception, Link, Span, SpanOptions } from '@opentelemetry/api';
 
 import { extractContextFromEnv } from './env.js';
 
@@ -92,6 +92,11 @@ export interface RunInSpanOptions extends SpanDetails {
   root?: boolean;
   /** The kind used when `kind` is not given. Defaults to `SpanKind.INTERNAL`. */
   defaultKind?: SpanKind;
+  /**
+   * Links given when the span starts (so that samplers see them), e.g. to the span that produced a
+   * message processed in a batch.
+   */
+  links?: Link[];
 }
 
 /**
@@ -109,6 +114,7 @@ export function runInSpan<R>(name: string, options: RunInSpanOptions, parent: Co
   const spanOptions: SpanOptions = { kind: toSpanKind(options.kind, options.defaultKind ?? SpanKind.INTERNAL) };
   if (options.attributes !== undefined) spanOptions.attributes = options.attributes;
   if (options.root === true) spanOptions.root = true;
+  if (options.links !== undefined && options.links.length > 0) spanOptions.links = options.links;
   const span = trace.getTracer(TRACER_NAME).startSpan(name, spanOptions, parent);
 
   let result: R;
