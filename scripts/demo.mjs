@@ -1,10 +1,12 @@
 // `npm run demo`: the plugin on the example service in examples/scheduled-service, on a temporary copy
 // under tests/.tmp/demo (inside the repository, so the copy resolves this repository's node_modules).
 // Prints the ESLint findings, the codemod's diff, and the trace trees of one run before and after.
-// Each mode adds its part as another entry in `sections`.
+// Each mode adds its part as another entry in `sections`. Mode 3 sends a message through RabbitMQ
+// when one answers (AMQP_URL, default amqp://127.0.0.1), else through an in-process stand-in, and says which.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +27,7 @@ const style = (codes) => (text) => (color ? `\u001b[${codes[0]}m${text}\u001b[${
 const bold = style([1, 22]);
 const dim = style([2, 22]);
 const cyan = style([36, 39]);
+const yellow = style([33, 39]);
 const indent = (text, by = '  ') => text.replace(/^(?=.)/gm, by);
 
 /** The server span run-once.js starts for its one request (mode 5). */
@@ -32,13 +35,15 @@ const REQUEST = 'POST /orders';
 /** Spans of run-once.js's shipping quote over HTTP (mode 1): any of them puts a trace in that part. */
 const SHIPPING = new Set(['storefront: shipping quote', 'GET /shipping-quote', 'GET /rates']);
 
-/** Runs one of the example's entry points and returns the spans it printed. */
-function runOnce(dir) {
-  const stdout = execFileSync(process.execPath, ['run-once.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+/** Runs one of the example's entry points (node arguments, script last) and returns the spans it printed. */
+function runEntry(dir, args, env = process.env) {
+  const stdout = execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env });
   const line = stdout.split('\n').find((text) => text.startsWith('SPANS '));
-  if (!line) throw new Error(`run-once.js printed no spans:\n${stdout}`);
+  if (!line) throw new Error(`${args.at(-1)} printed no spans:\n${stdout}`);
   return JSON.parse(line.slice('SPANS '.length));
 }
+
+const runOnce = (dir) => runEntry(dir, ['run-once.js']);
 
 /** What `eslint .` reports in the working copy, for one rule only (the formatter's stylish text). */
 async function findings(ruleId) {
@@ -85,6 +90,51 @@ function trees(spans, part) {
     spans.filter((span) => (partOf.get(span.traceId) ?? 'jobs') === part),
     { color },
   );
+}
+
+/** The broker run-messages.js talks to (mode 3); AMQP_URL is passed on to it. */
+const AMQP_URL = process.env.AMQP_URL ?? 'amqp://127.0.0.1';
+
+/** Whether something accepts a TCP connection at the URL's host and port within a second. */
+function answers(url, defaultPort) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || defaultPort), timeout: 1000 });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}
+
+let rabbit;
+/** Probes RabbitMQ once: whether it answers (else mode 3's runs use the in-process stand-in). */
+function rabbitMqAnswers() {
+  rabbit ??= answers(AMQP_URL, AMQP_URL.startsWith('amqps:') ? 5671 : 5672);
+  return rabbit;
+}
+
+/** Which broker mode 3's runs use: at length the first time, in a line after that. */
+function brokerNote(real, first) {
+  if (real) return `Broker: RabbitMQ at ${AMQP_URL}${first ? ' (the real amqplib; every run uses a queue of its own, deleted when it ends)' : ''}.`;
+  if (!first) return yellow(`Broker: the in-process stand-in, as above (nothing answers at ${AMQP_URL}).`);
+  return yellow(
+    `Broker: nothing answers at ${AMQP_URL}, so these runs use the in-process stand-in broker-stand-in/amqplib.js\n` +
+      'in place of amqplib (loaded with `node --import ./broker-stand-in/register.js`). To see a real broker, start\n' +
+      'RabbitMQ (`sudo apt-get install -y rabbitmq-server`, or `docker run -d -p 5672:5672 rabbitmq:4`), or point\n' +
+      'AMQP_URL at one, and run `npm run demo` again.',
+  );
+}
+
+/** run-messages.js on RabbitMQ, or on the stand-in when RabbitMQ does not answer: the broker note, then the traces. */
+async function runMessages(dir, { first }) {
+  const real = await rabbitMqAnswers();
+  const args = real ? ['run-messages.js'] : ['--import', './broker-stand-in/register.js', 'run-messages.js'];
+  const spans = runEntry(dir, args, { ...process.env, AMQP_URL });
+  return `${brokerNote(real, first)}\n\n${traceTrees(spans, { color })}`;
 }
 
 const sections = [
@@ -184,6 +234,39 @@ const sections = [
     async run() {
       return trees(runOnce(rewritten), 'shipping');
     },
+  },
+  {
+    title: 'Mode 3 · async-message-propagation: ESLint findings',
+    intro:
+      'The same `eslint .`, this rule only. The checkout puts each placed order on a RabbitMQ queue with amqplib, and the\n' +
+      "warehouse's fulfilment worker consumes it. The package.json lists no amqplib instrumentation, so nothing writes\n" +
+      'the trace context into the message or continues it in the worker.',
+    run: () => findings('trace-context/async-message-propagation'),
+  },
+  {
+    title: 'Mode 3 · async-message-propagation: the codemod',
+    intro: '`trace-context-codemod async-message-propagation <copy> --force`, then `git diff` against the copy as mode 1 left it.',
+    async run() {
+      rmSync(join(work, 'after-mode-1'), { recursive: true, force: true });
+      cpSync(rewritten, join(work, 'after-mode-1'), { recursive: true });
+      return codemodDiff('async-message-propagation', 'after-mode-1');
+    },
+  },
+  {
+    title: 'Mode 3 · async-message-propagation: the checkout and its message, before',
+    intro:
+      'run-messages.js starts the worker, handles one `POST /checkout` inside a server span (the order is stored and sent\n' +
+      "to the worker's queue) and waits for the worker. The message carries no trace context, so the worker's calls\n" +
+      'have no parent: each is a trace of its own, with nothing tying it to the request.',
+    run: () => runMessages(original, { first: true }),
+  },
+  {
+    title: 'Mode 3 · async-message-propagation: the checkout and its message, after',
+    intro:
+      "The rewritten copy: sendToQueue writes the request's context into the message headers (injectContext), and the\n" +
+      'worker handles each message in the context it extracts from them, under a CONSUMER span `process <queue>`\n' +
+      '(withExtractedContext). One trace, from the request to the shipment.',
+    run: () => runMessages(rewritten, { first: false }),
   },
 ];
 

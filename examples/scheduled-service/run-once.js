@@ -1,7 +1,7 @@
 // Starts the service, runs each scheduled job once through its library's own trigger (as its timer
 // would), lets the inventory poller tick twice, handles one `POST /orders` request, answers one
 // shipping quote over HTTP, stops, and prints the finished spans as one JSON line (`SPANS [...]`).
-import { allSpansEnded, exporter, provider } from './src/tracing.js';
+import { printFinishedSpans } from './src/tracing.js';
 
 import { SpanKind, trace } from '@opentelemetry/api';
 
@@ -37,15 +37,4 @@ await trace.getTracer('storefront').startActiveSpan('storefront: shipping quote'
 });
 await shipping.stop();
 
-await allSpansEnded();
-await provider.forceFlush();
-const spans = exporter.getFinishedSpans().map((span) => ({
-  name: span.name,
-  traceId: span.spanContext().traceId,
-  spanId: span.spanContext().spanId,
-  parentSpanId: span.parentSpanContext?.spanId,
-  startTime: span.startTime[0] * 1e3 + span.startTime[1] / 1e6,
-  error: span.status.code === 2 ? span.status.message || 'error' : undefined,
-}));
-process.stdout.write(`SPANS ${JSON.stringify(spans)}\n`);
-await provider.shutdown();
+await printFinishedSpans();

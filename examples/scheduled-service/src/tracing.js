@@ -26,3 +26,20 @@ context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 propagation.setGlobalPropagator(
   new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
 );
+
+// Waits for open spans to end, then prints the finished ones as one JSON line (`SPANS [...]`) for
+// `npm run demo` to draw, and shuts the provider down.
+export async function printFinishedSpans() {
+  await allSpansEnded();
+  await provider.forceFlush();
+  const spans = exporter.getFinishedSpans().map((span) => ({
+    name: span.name,
+    traceId: span.spanContext().traceId,
+    spanId: span.spanContext().spanId,
+    parentSpanId: span.parentSpanContext?.spanId,
+    startTime: span.startTime[0] * 1e3 + span.startTime[1] / 1e6,
+    error: span.status.code === 2 ? span.status.message || 'error' : undefined,
+  }));
+  process.stdout.write(`SPANS ${JSON.stringify(spans)}\n`);
+  await provider.shutdown();
+}
