@@ -178,6 +178,9 @@ export class OriginResolver {
         const callee = unwrapExpression(node.callee);
         const chained = this.fromThen(node, callee, depth);
         if (chained) return chained;
+        // A `.then` chain cut short by the depth limit: resolving the receiver again through the
+        // callee would redo the same work once per link (exponential on long chains) for nothing.
+        if (this.truncated) return undefined;
         const base = this.resolve(callee, depth + 1);
         if (base) return { module: base.module, path: [...base.path, CALL] };
         const local = this.localFunction(callee);
@@ -234,13 +237,17 @@ export class OriginResolver {
           init = writes.length === 1 ? (writes[0]!.writeExpr as TSESTree.Node) : undefined;
         }
         if (!init) return typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth);
+        if (pattern.type === AST_NODE_TYPES.ArrayPattern) return this.fromPromiseAll(pattern, def.name as TSESTree.Identifier, init, depth);
         const base = this.resolve(init, depth + 1);
         if (!base) return pattern.type === AST_NODE_TYPES.Identifier ? typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth) : undefined;
         const path = patternPath(pattern, def.name as TSESTree.Identifier);
         return path ? { module: base.module, path: [...base.path, ...path] } : undefined;
       }
       case 'Parameter':
-        return typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth);
+        return (
+          typeAnnotationOrigin(this, def.name as TSESTree.Identifier, depth) ??
+          this.fromThenParameter(def.node as TSESTree.Node, def.name as TSESTree.Identifier, depth)
+        );
       case 'ClassName': {
         // A same-file class stands for the class it extends (`class OrderBus extends EventEmitter`).
         const superClass = (def.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression).superClass;
@@ -293,33 +300,63 @@ export class OriginResolver {
   }
 
   /**
-   * `connect(url).then((conn) => conn.createChannel())`: the callback's result, seen from the
-   * promise's value (the awaited value of a `.then` chain is what the callback returns).
+   * `connect(url).then((conn) => conn.createChannel())`: the awaited value of a `.then` chain is
+   * what its callback returns (the callback's parameter resolves through `fromThenParameter`).
    */
   private fromThen(node: TSESTree.CallExpression, callee: TSESTree.Node, depth: number): Origin | undefined {
     if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return undefined;
     const callback = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
     if (!isFunctionNode(callback)) return undefined;
-    const param = callback.params[0];
     const returned = singleReturnedExpression(callback);
-    if (param?.type !== AST_NODE_TYPES.Identifier || !returned) return undefined;
-    const segments: string[] = [];
-    let current: TSESTree.Node = unwrapExpression(returned);
-    for (;;) {
-      if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
-      else if (current.type === AST_NODE_TYPES.CallExpression) {
-        segments.unshift(CALL);
-        current = unwrapExpression(current.callee);
-      } else if (current.type === AST_NODE_TYPES.MemberExpression) {
-        const name = memberName(current);
-        if (name === undefined) return undefined;
-        segments.unshift(name);
-        current = unwrapExpression(current.object);
-      } else break;
-    }
-    if (current.type !== AST_NODE_TYPES.Identifier || current.name !== param.name) return undefined;
-    const base = this.resolve(callee.object, depth + 1);
-    return base ? { module: base.module, path: [...base.path, ...segments] } : undefined;
+    return returned ? this.resolve(returned, depth + 1) : undefined;
+  }
+
+  /**
+   * `connect(url).then((connection) => …)`: the first parameter of the first function given to
+   * `.then` is what the promise resolves to, the value `await connect(url)` has. Destructured
+   * parameters take their path from it (`.then(({ data }) => …)`), and `Promise.all([a, b])
+   * .then(([x, y]) => …)` gives `y` the value of `b`. The rejection handler's parameter is an error.
+   */
+  private fromThenParameter(fn: TSESTree.Node, target: TSESTree.Identifier, depth: number): Origin | undefined {
+    if (!isFunctionNode(fn)) return undefined;
+    const call = thenCallOf(fn);
+    if (!call) return undefined;
+    const param = fn.params.find((candidate) => !isThisParameter(candidate));
+    if (!param || param.type === AST_NODE_TYPES.RestElement) return undefined;
+    const receiver = (unwrapExpression(call.callee) as TSESTree.MemberExpression).object;
+    const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (pattern.type === AST_NODE_TYPES.ArrayPattern) return this.fromPromiseAll(pattern, target, receiver, depth);
+    const path = patternPath(param, target);
+    if (!path) return undefined;
+    const base = this.resolve(receiver, depth + 1);
+    return base ? { module: base.module, path: [...base.path, ...path] } : undefined;
+  }
+
+  /**
+   * `[x, y]` bound to the result of `Promise.all([a, b])` (awaited, or as a `.then` parameter): each
+   * name stands for what its element resolves to. Any other array source stays unknown.
+   */
+  private fromPromiseAll(
+    pattern: TSESTree.ArrayPattern,
+    target: TSESTree.Identifier,
+    source: TSESTree.Node,
+    depth: number,
+  ): Origin | undefined {
+    let call = unwrapExpression(source);
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = unwrapExpression(call.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const all = this.resolve(call.callee, depth + 1);
+    if (!all || originKey(all) !== ':Promise.all') return undefined;
+    const list = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+    if (list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const index = pattern.elements.findIndex((element) => !!element && patternPath(element, target) !== undefined);
+    const path = index < 0 ? undefined : patternPath(pattern.elements[index]!, target);
+    // A spread before (or at) the element shifts the positions: nothing is known then.
+    const elements = list.elements.slice(0, index + 1);
+    const element = list.elements[index];
+    if (!path || !element || elements.some((item) => item?.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const base = this.resolve(element, depth + 1);
+    return base ? { module: base.module, path: [...base.path, ...path] } : undefined;
   }
 
   /** Origin of `this` inside a class that extends a known class (an instance of that class). */
@@ -379,6 +416,30 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
       node.type === AST_NODE_TYPES.FunctionExpression ||
       node.type === AST_NODE_TYPES.FunctionDeclaration)
   );
+}
+
+/** The `.then(…)` call a function is the first argument of (through `as`/`!`/`satisfies`), if it is. */
+function thenCallOf(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  let current: TSESTree.Node = fn;
+  let parent = current.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== current) return undefined;
+  const callee = unwrapExpression(parent.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' ? parent : undefined;
+}
+
+/** TypeScript's `this` parameter (`function (this: Window, x)`), which takes no argument. */
+function isThisParameter(param: TSESTree.Parameter): boolean {
+  return param.type === AST_NODE_TYPES.Identifier && param.name === 'this';
 }
 
 /** The class whose `this` a node sees (arrow functions are transparent). */
