@@ -150,3 +150,26 @@ describe('a Node process loading the package by name', () => {
     expectConnectedRootJob(report);
   });
 });
+
+describe('every wrapper is in both builds', () => {
+  it('require and import of the package expose the names the source index exports', async () => {
+    const source = Object.keys(await import('../../src/wrappers/index.js')).sort();
+    expect(source).toEqual(
+      expect.arrayContaining([
+        'injectContextFields',
+        'injectMessageAttributes',
+        'injectPayloadContext',
+        'PAYLOAD_CONTEXT_FIELD',
+        'payloadContext',
+        'withLinkedContext',
+      ]),
+    );
+    const script = `
+      import { createRequire } from 'node:module';
+      const esm = await import('${SPECIFIER}');
+      const cjs = createRequire(process.cwd() + '/')('${SPECIFIER}');
+      console.log(JSON.stringify({ esm: Object.keys(esm).sort(), cjs: Object.keys(cjs).sort() }));`;
+    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+    expect(JSON.parse(stdout)).toEqual({ esm: source, cjs: source });
+  });
+});
