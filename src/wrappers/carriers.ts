@@ -80,8 +80,14 @@ const headersSetter: TextMapSetter<Headers> = {
  * `traceparent`.
  *
  * Carriers: a plain object (a copy; an existing field with another letter case, such as
- * `Traceparent`, is replaced), a `Headers` instance (a new `Headers`), an array of `[key, value]`
- * pairs (a new array), a `Map` (a new `Map`), or nothing (a new plain object).
+ * `Traceparent`, is replaced) — HTTP headers, Kafka and AMQP `headers`, Pub/Sub `attributes`,
+ * Azure Service Bus `applicationProperties`; a `Headers` instance (a new `Headers`); an array of
+ * `[key, value]` pairs (a new array); a `Map` (a new `Map`); a class with `clone()` and `set()`
+ * (gRPC `Metadata`: a clone); a header class with `get`, `set`, `append` and `keys` but no
+ * `clone()` (NATS `MsgHdrs` from `headers()` of `nats` or `@nats-io/transport-node`: a new
+ * instance of the same class with every value and the status kept); or nothing (a new plain
+ * object). For SQS/SNS message attributes use {@link injectMessageAttributes}, for Redis stream
+ * entries {@link injectContextFields}.
  *
  * With no propagator registered the OpenTelemetry API writes nothing: register one (the SDK's
  * `NodeSDK` does) for headers to appear.
@@ -93,6 +99,7 @@ const headersSetter: TextMapSetter<Headers> = {
  * ```ts
  * await fetch(url, { headers: injectContext({ 'content-type': 'application/json' }) });
  * await producer.send({ topic, messages: [{ value, headers: injectContext() }] });
+ * nc.publish('orders', payload, { headers: injectContext(headers()) });
  * ```
  */
 export function injectContext(carrier?: null, ctx?: Context): Record<string, string>;
@@ -140,7 +147,15 @@ export function injectContext(carrier?: object | null, ctx: Context = context.ac
   return copy;
 }
 
-/** A carrier class with `clone()` and `set(key, value)` (gRPC `Metadata`). */
+/**
+ * A carrier class with `clone()` and `set(key, value)` (gRPC `Metadata`): {@link injectContext}
+ * returns a clone of the same type.
+ *
+ * @example
+ * ```ts
+ * client.getHolder(request, injectContext(new Metadata()), callback);
+ * ```
+ */
 export interface ClonableSetter {
   clone(): ClonableSetter;
   set(key: string, value: string): void;
@@ -148,7 +163,14 @@ export interface ClonableSetter {
 
 /**
  * A multi-valued header class without `clone()`: NATS `MsgHdrs` (what `headers()` of `nats` and
- * `@nats-io/transport-node` returns), `URLSearchParams` and the like.
+ * `@nats-io/transport-node` returns), `URLSearchParams` and the like. {@link injectContext} returns
+ * a new instance of the same class, typed as the input.
+ *
+ * @example
+ * ```ts
+ * const h: MsgHdrs = injectContext(headers());
+ * await nc.request('orders.get', payload, { timeout: 1000, headers: h });
+ * ```
  */
 export interface HeaderList {
   get(key: string): unknown;

@@ -37,7 +37,15 @@ export type TraceContextAttributes = {
  */
 export type MessageAttributesLike = Readonly<Record<string, { readonly DataType?: string | undefined } | undefined>>;
 
-/** How many message attributes SQS (and SNS, for messages it delivers to SQS) accept on one message. */
+/**
+ * How many message attributes SQS (and SNS, for messages it delivers to SQS) accept on one message;
+ * {@link injectMessageAttributes} never goes beyond it.
+ *
+ * @example
+ * ```ts
+ * const room = MAX_MESSAGE_ATTRIBUTES - Object.keys(attributes).length; // 3 fits all trace fields
+ * ```
+ */
 export const MAX_MESSAGE_ATTRIBUTES = 10;
 
 /** The order fields get the attributes that are left: `traceparent` first, it is what links traces. */
@@ -131,7 +139,15 @@ export function injectContextFields(ctx: Context = context.active()): string[] {
   return orderedFields(ctx).flat();
 }
 
-/** The payload field {@link injectPayloadContext} writes and {@link payloadContext} reads. */
+/**
+ * The payload field {@link injectPayloadContext} writes and {@link payloadContext} reads. Consumers
+ * that validate payloads strictly, or that pass them on, can name it through this constant.
+ *
+ * @example
+ * ```ts
+ * const { [PAYLOAD_CONTEXT_FIELD]: _context, ...order } = job.data; // the data without the context
+ * ```
+ */
 export const PAYLOAD_CONTEXT_FIELD = '_traceContext';
 
 /** What {@link injectPayloadContext} adds to a payload. */

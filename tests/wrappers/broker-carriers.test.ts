@@ -41,7 +41,7 @@ async function first<T>(iterable: AsyncIterable<T>): Promise<T> {
 const NATS_SERVER = `${BROKERS.nats.host}:${BROKERS.nats.port}`;
 const REDIS = { host: BROKERS.redis.host, port: BROKERS.redis.port };
 
-describeWithBrokers('NATS: headers() through a real server', ['nats'], () => {
+describeWithBrokers('NATS: headers() through a real server', [BROKERS.nats], () => {
   it('nats (legacy): a publish with injectContext(headers()) reaches the subscriber and continues the trace', async () => {
     const nc = await connectNats({ servers: NATS_SERVER });
     try {
@@ -80,7 +80,7 @@ describeWithBrokers('NATS: headers() through a real server', ['nats'], () => {
   });
 });
 
-describeWithBrokers('Redis: stream fields and job data through a real server', ['redis'], () => {
+describeWithBrokers('Redis: stream fields and job data through a real server', [BROKERS.redis], () => {
   it('ioredis xadd with ...injectContextFields(), then xread / xreadBuffer: the field list continues the trace', async () => {
     const redis = new Redis({ ...REDIS, lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
@@ -165,7 +165,7 @@ describeWithBrokers('Redis: stream fields and job data through a real server', [
   });
 });
 
-describeWithBrokers('RabbitMQ: AMQP headers through a real server', ['rabbitmq'], () => {
+describeWithBrokers('RabbitMQ: AMQP headers through a real server', [BROKERS.rabbitmq], () => {
   it('sendToQueue with headers: injectContext(…) → consume / get: properties.headers continue the trace', async () => {
     const connection = await amqp.connect(`amqp://guest:guest@${BROKERS.rabbitmq.host}:${BROKERS.rabbitmq.port}`);
     try {
