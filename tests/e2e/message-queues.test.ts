@@ -1,11 +1,12 @@
 // Mode 3 end to end, with real brokers: producers and consumers on RabbitMQ (amqplib: publish,
-// sendToQueue, consume and get), NATS (the `nats` client: publish, a callback subscription and a
-// `for await` subscription) and BullMQ on Redis run with the real OpenTelemetry SDK and the W3C
-// propagator, before and after the async-message-propagation codemod rewrites a copy. A request span
-// produces; each consumer handles its message in an inner span of its own. Before: that span starts a
-// trace of its own. After: it runs under a CONSUMER span `process <destination>` in the request's
-// trace. BullMQ is fixed twice: with bullmq-otel among the dependencies (BullMQ's own telemetry
-// route), and without it under the rule option allowPayloadChanges (the context rides in the job data).
+// sendToQueue, consume and get), NATS (the legacy `nats` client: publish, a callback subscription and
+// a `for await` subscription; @nats-io/transport-node: publish and a callback), Redis streams (ioredis xadd and xread) and BullMQ on Redis run with the
+// real OpenTelemetry SDK and the W3C propagator, before and after the async-message-propagation
+// codemod rewrites a copy. A request span produces; each consumer handles its message in an inner
+// span of its own. Before: that span starts a trace of its own. After: it runs under a CONSUMER span
+// `process <destination>` in the request's trace. BullMQ is fixed twice: with bullmq-otel among the
+// dependencies (BullMQ's own telemetry route), and without it under the rule option
+// allowPayloadChanges (the context rides in the job data).
 import { randomBytes } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ type Span = SpanRecord & { kind: string; links: { traceId: string; spanId: strin
 /** The BullMQ variants: each gets a copy of bullmq/shared (its own package.json decides the fix). */
 const BULLMQ_VARIANTS = ['native', 'payload'] as const;
 /** Every program file the codemod may rewrite, relative to the program folder. */
-const SOURCES = ['amqp.js', 'nats.js', ...BULLMQ_VARIANTS.map((variant) => `bullmq/${variant}/thumbnails.js`)];
+const SOURCES = ['amqp.js', 'nats.js', 'nats-current.js', 'redis-streams.js', ...BULLMQ_VARIANTS.map((variant) => `bullmq/${variant}/thumbnails.js`)];
 /**
  * The payload variant's ESLint config turns the rule on with `allowPayloadChanges` (the codemod takes
  * rule options from the project's config). It is written into the copy only: in the source tree the
@@ -145,6 +146,10 @@ describe('before the codemod', () => {
         'amqp.js consumerWithoutContext: await channel.consume(ORDERS_QUEUE, async (msg) => {',
         'amqp.js consumerWithoutContext: const msg = await channel.get(INVOICES_QUEUE);',
         'nats.js producerWithoutContext: nc.publish(ALERTS_SUBJECT, codec.encode(text));',
+        "nats-current.js producerWithoutContext: nc.publish(STOCK_SUBJECT, JSON.stringify({ sku: 'A-1', delta: -3 }));",
+        'nats-current.js consumerWithoutContext: callback: (err, msg) => {',
+        "redis-streams.js producerWithoutContext: await redis.xadd(PAYMENTS_STREAM, '*', 'payment', JSON.stringify(payment));",
+        "redis-streams.js consumerWithoutContext: const reply = await redis.xread('COUNT', 10, 'STREAMS', PAYMENTS_STREAM, lastId);",
         'nats.js producerWithoutContext: nc.publish(AUDIT_SUBJECT, codec.encode(`alert raised: ${text}`));',
         'nats.js consumerWithoutContext: callback: (err, msg) => {',
         'nats.js consumerWithoutContext: const sub = nc.subscribe(AUDIT_SUBJECT, { max });',
@@ -171,6 +176,23 @@ describe('the codemod', () => {
     expect(source, codemodOutput).toMatch(/const \{ connect, (StringCodec, headers|headers, StringCodec) \} = require\('nats'\);/);
     expect(source, codemodOutput).toContain('nc.publish(ALERTS_SUBJECT, codec.encode(text), { headers: injectContext(headers()) });');
     expect(source.match(/withExtractedContext\((msg|m)\??\.headers,/g), codemodOutput).toHaveLength(2);
+  });
+
+  it('imports headers from @nats-io/transport-node for the current client line', () => {
+    const source = read(fixed.dir, 'nats-current.js');
+    expect(source, codemodOutput).toContain("const { connect, headers } = require('@nats-io/transport-node');");
+    expect(source, codemodOutput).toContain(
+      "nc.publish(STOCK_SUBJECT, JSON.stringify({ sku: 'A-1', delta: -3 }), { headers: injectContext(headers()) });",
+    );
+    expect(source, codemodOutput).toContain('withExtractedContext(msg.headers,');
+  });
+
+  it('appends the context fields to the stream entry and books each entry read in its context', () => {
+    const source = read(fixed.dir, 'redis-streams.js');
+    expect(source, codemodOutput).toContain(
+      "await redis.xadd(PAYMENTS_STREAM, '*', ...injectContextFields(), 'payment', JSON.stringify(payment));",
+    );
+    expect(source, codemodOutput).toContain('withExtractedContext(fields,');
   });
 
   it('gives the BullMQ queue and worker telemetry when bullmq-otel is a dependency', () => {
@@ -239,6 +261,18 @@ describeWithBrokers('nats on NATS', [BROKERS.nats], () => {
   describeProgram('nats.js', 'POST /alerts', {
     'page on-call': (runId) => `e2e.alerts.${runId}`,
     'record audit': (runId) => `e2e.audit.${runId}`,
+  });
+});
+
+describeWithBrokers('@nats-io/transport-node on NATS', [BROKERS.nats], () => {
+  describeProgram('nats-current.js', 'POST /stock', {
+    'restock item': (runId) => `e2e.stock.${runId}`,
+  });
+});
+
+describeWithBrokers('ioredis streams on Redis', [BROKERS.redis], () => {
+  describeProgram('redis-streams.js', 'POST /payments', {
+    'book payment': (runId) => `e2e-payments-${runId}`,
   });
 });
 
