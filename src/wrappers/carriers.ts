@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import { context, diag, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { Context, Link, TextMapGetter, TextMapSetter } from '@opentelemetry/api';
 
 import { runInSpan } from './spans.js';
@@ -105,8 +105,8 @@ const headersSetter: TextMapSetter<Headers> = {
 export function injectContext(carrier?: null, ctx?: Context): Record<string, string>;
 export function injectContext(carrier: Headers, ctx?: Context): Headers;
 export function injectContext(carrier: HeaderPairs, ctx?: Context): Array<[string, string]>;
-export function injectContext<V>(carrier: ReadonlyMap<string, V>, ctx?: Context): Map<string, V | string>;
 export function injectContext<T extends HeaderList | ClonableSetter>(carrier: T, ctx?: Context): T;
+export function injectContext<V>(carrier: ReadonlyMap<string, V>, ctx?: Context): Map<string, V | string>;
 export function injectContext<T extends object>(carrier: T, ctx?: Context): T & TraceContextFields;
 /** A carrier that may be absent (`init?.headers`): a copy of it, or a new plain object. */
 export function injectContext<T extends object>(carrier: T | null | undefined, ctx?: Context): T | Record<string, string>;
@@ -138,7 +138,9 @@ export function injectContext(carrier?: object | null, ctx: Context = context.ac
     return clone;
   }
   if (isHeaderList(carrier)) {
+    // Never the caller's object: without a copy, the message goes out as it was.
     const copy = copyHeaderList(carrier);
+    if (copy === undefined) return carrier;
     propagation.inject(ctx, copy, headerListSetter);
     return copy;
   }
@@ -207,25 +209,33 @@ function headerListValues(carrier: HeaderListDetails, key: string): string[] {
   if (typeof carrier.getAll === 'function') all = carrier.getAll(key);
   else if (typeof carrier.values === 'function') all = carrier.values(key);
   if (!Array.isArray(all)) all = [carrier.get(key)];
-  return (all as unknown[]).filter((value): value is string => typeof value === 'string');
+  // Kept as they are (a FormData entry may be a Blob); only absent values are left out.
+  return (all as unknown[]).filter((value) => value !== undefined && value !== null) as string[];
 }
 
 /**
  * A new instance of the carrier's own class holding the same headers, so that the client that
  * checks or serializes it (NATS encodes `MsgHdrs` itself) gets what it expects. A NATS status
  * (`headers(503, 'No Responders')`) is passed to the constructor as NATS's own classes take it.
+ * `undefined` when the class cannot be built that way.
  */
-function copyHeaderList(carrier: HeaderListDetails): HeaderListDetails {
+function copyHeaderList(carrier: HeaderListDetails): HeaderListDetails | undefined {
   const Class = carrier.constructor as new (code?: number, description?: string) => HeaderListDetails;
   const { code, description } = carrier;
-  const copy =
-    typeof code === 'number' && code !== 0
-      ? new Class(code, typeof description === 'string' ? description : '')
-      : new Class();
-  for (const key of new Set(Array.from(carrier.keys(), String))) {
-    for (const value of headerListValues(carrier, key)) copy.append(key, value);
+  try {
+    const copy =
+      typeof code === 'number' && code !== 0
+        ? new Class(code, typeof description === 'string' ? description : '')
+        : new Class();
+    if (!isHeaderList(copy)) throw new TypeError(`new ${Class.name}() is not a headers object`);
+    for (const key of new Set(Array.from(carrier.keys(), String))) {
+      for (const value of headerListValues(carrier, key)) copy.append(key, value);
+    }
+    return copy;
+  } catch (error) {
+    diag.warn('injectContext: could not copy the headers object; it is sent without trace context', error);
+    return undefined;
   }
-  return copy;
 }
 
 const headerListSetter: TextMapSetter<HeaderListDetails> = {

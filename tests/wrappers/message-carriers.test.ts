@@ -448,6 +448,52 @@ describe('NATS headers', () => {
     });
   }
 
+  it('other header classes without clone(): URLSearchParams and FormData keep every value', () => {
+    const params = new URLSearchParams('seen=a&seen=b');
+    const sent = produce(tracing, () => injectContext(params));
+    expect(sent.result).toBeInstanceOf(URLSearchParams);
+    expectTypeOf(sent.result).toEqualTypeOf<URLSearchParams>();
+    expectTypeOf(injectContext(new Map<string, number>())).toEqualTypeOf<Map<string, number | string>>();
+    expect(sent.result.getAll('seen')).toEqual(['a', 'b']);
+    expect(sent.result.get('traceparent')).toBe(sent.traceparent);
+    expect(params.toString()).toBe('seen=a&seen=b');
+
+    const form = new FormData();
+    const file = new Blob(['x']);
+    form.append('upload', file);
+    const copy = produce(tracing, () => injectContext(form)).result;
+    expect(copy.get('upload')).toBeInstanceOf(Blob);
+    expect(form.has('traceparent')).toBe(false);
+  });
+
+  it('a header class it cannot rebuild is returned as it is, with a warning, never changed', () => {
+    class Strict {
+      readonly #values = new Map<string, string>();
+      constructor(owner: string) {
+        if (typeof owner !== 'string') throw new TypeError('owner required');
+      }
+      get(key: string): string | undefined {
+        return this.#values.get(key);
+      }
+      set(key: string, value: string): void {
+        this.#values.set(key, value);
+      }
+      append(key: string, value: string): void {
+        this.#values.set(key, value);
+      }
+      keys(): IterableIterator<string> {
+        return this.#values.keys();
+      }
+    }
+    const own = new Strict('me');
+    own.set('x-tenant', 'acme');
+    const result = produce(tracing, () => injectContext(own)).result;
+    expect(result).toBe(own);
+    expect(Array.from(own.keys())).toEqual(['x-tenant']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('sent without trace context');
+  });
+
   it('injectContext(headers()) is typed as the library’s MsgHdrs', () => {
     expectTypeOf(injectContext(natsHeaders())).toEqualTypeOf<MsgHdrs>();
     expectTypeOf(injectContext(natsCoreHeaders())).toEqualTypeOf<CoreMsgHdrs>();
