@@ -265,7 +265,12 @@ export class OriginResolver {
       const variable = this.variableOf(target);
       const def = variable?.defs[0];
       if (!def) return undefined;
-      if (def.type === 'FunctionName') return def.node as FunctionNode;
+      if (def.type === 'FunctionName') {
+        // TypeScript overloads and `declare function` are bodiless (TSDeclareFunction): the
+        // implementation, when the file has one, is the definition that has a body.
+        const implementation = variable.defs.find((candidate) => candidate.type === 'FunctionName' && isFunctionNode(candidate.node as TSESTree.Node));
+        return implementation?.node as FunctionNode | undefined;
+      }
       if (def.type === 'Variable') {
         const init = (def.node as TSESTree.VariableDeclarator).init;
         if (init && isFunctionNode(unwrapExpression(init)) && (def.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier) {

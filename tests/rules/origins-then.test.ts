@@ -217,6 +217,25 @@ function local(Promise: { all(list: unknown[]): Promise<unknown[]> }) {
   });
 });
 
+describe('origins: same-file functions with TypeScript overloads', () => {
+  it('follow the implementation, and a bodiless declaration stays unknown', () => {
+    const code = `
+import amqp from 'amqplib';
+
+function open(url: string): Promise<unknown>;
+function open(url: string, retries: number): Promise<unknown>;
+function open(url: string) {
+  return amqp.connect(url);
+}
+declare function ambient(url: string): Promise<unknown>;
+probe(open('amqp://rabbit'));
+probe(ambient('amqp://rabbit'));
+open('amqp://rabbit').then((connection) => probe(connection));
+`;
+    expect(originsOf(code)).toEqual(['amqplib:connect.#call', UNKNOWN, 'amqplib:connect.#call']);
+  });
+});
+
 describe('origins: .then parameters never throw and keep the depth rules', () => {
   it('survives self-references and reassigned promises', () => {
     const code = `
