@@ -2,11 +2,16 @@
 // microservices: BullMQ's own telemetry where bullmq-otel is a production dependency, the NestJS
 // transports' own headers where the file shows the transport, and the job data / payload route only
 // with `allowPayloadChanges`. Each fixture package decides whether bullmq-otel is installed.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PRODUCERS } from '../../src/modes/message-queues/catalog';
 import rule, { type MessageIds, type Options } from '../../src/rules/async-message-propagation';
-import { COMMONJS, ESM, RuleTester, describeSuggestionRelint, fixture } from './rule-tester';
+import { ensureBuilt, fixturesRoot, makeTmpDir, repoRoot, runCli, type CliResult } from '../codemods/support';
+import { COMMONJS, ESM, RuleTester, describeSuggestionRelint, fixture, lintWithRule } from './rule-tester';
 
 const RULE = 'async-message-propagation';
 
@@ -2296,3 +2301,75 @@ export class Shipments {
 ruleTester.run(RULE, rule, { valid, invalid });
 
 describeSuggestionRelint(RULE, rule, invalid, BARE_TS);
+
+// ── the codemod, with the project's package.json and ESLint config ─────────────────────────────
+// The shared fixture run (tests/codemods/fixtures.test.ts, tests/parity) uses default options and a
+// package without bullmq-otel. These two folders are projects of their own: `jobs-native` lists
+// bullmq-otel in `dependencies`; `jobs-payload` turns `allowPayloadChanges` on in its ESLint config.
+const FIXTURE_PROJECTS = join(fixturesRoot, RULE);
+
+interface ProjectRun {
+  readonly folder: string;
+  readonly options?: Options[0];
+}
+
+const PROJECTS: readonly ProjectRun[] = [{ folder: 'jobs-native' }, { folder: 'jobs-payload', options: { allowPayloadChanges: true } }];
+
+describe.skipIf(PENDING).each(PROJECTS)('codemod on the $folder project', ({ folder, options }) => {
+  const source = join(FIXTURE_PROJECTS, folder);
+  const inputs = readdirSync(source).filter((name) => /\.input\.[cm]?[jt]s$/.test(name)).sort();
+  let tmp: { dir: string; remove: () => void };
+  let first: CliResult;
+  let second: CliResult;
+
+  /** A copy of the project under tests/.tmp: its package.json, an ESLint config with the rule's options, the inputs (or outputs) under src/. */
+  function stage(name: string, pick: 'input' | 'output'): string {
+    const dir = join(tmp.dir, name);
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    copyFileSync(join(source, 'package.json'), join(dir, 'package.json'));
+    const plugin = JSON.stringify(join(repoRoot, 'dist/src/index.js'));
+    const rules = options ? `, rules: { 'trace-context/${RULE}': ['error', ${JSON.stringify(options)}] }` : '';
+    writeFileSync(join(dir, 'eslint.config.mjs'), `import traceContext from ${plugin};\nexport default [traceContext.configs.recommended, { settings: { 'trace-context': {} }${rules} }];\n`);
+    for (const input of inputs) copyFileSync(join(source, pick === 'input' ? input : input.replace('.input.', '.output.')), join(dir, 'src', input));
+    return dir;
+  }
+
+  beforeAll(() => {
+    ensureBuilt();
+    tmp = makeTmpDir('jobs-codemod-');
+    first = runCli([RULE, 'src'], stage('first', 'input'));
+    second = runCli([RULE, 'src'], stage('second', 'output'));
+  });
+  afterAll(() => tmp.remove());
+
+  it('changes every input and fails on none', () => {
+    expect(first.status, first.output).toBe(0);
+    expect(first.stdout, first.output).toMatch(new RegExp(`changed: ${inputs.length}\\b`));
+    expect(first.stdout, first.output).toMatch(/failed: 0\b/);
+  });
+
+  it.each(inputs)('%s: the codemod output equals the fixture output', (input) => {
+    const expected = readFileSync(join(source, input.replace('.input.', '.output.')), 'utf8');
+    expect(readFileSync(join(tmp.dir, 'first', 'src', input), 'utf8')).toBe(expected);
+  });
+
+  it.each(inputs)('%s: accepting the suggestions one at a time gives the same output', (input) => {
+    const path = join(source, input);
+    const languageOptions = input.endsWith('.cjs') ? COMMONJS : undefined;
+    let text = readFileSync(path, 'utf8');
+    for (let step = 0; step < 20; step++) {
+      const messages = lintWithRule(RULE, rule, { code: text, options: options ? [options] : undefined, languageOptions }, path);
+      expect(messages.filter((message) => message.fatal)).toEqual([]);
+      const next = messages.find((message) => message.suggestions?.length);
+      if (!next) break;
+      const { range, text: replacement } = next.suggestions![0]!.fix;
+      text = text.slice(0, range[0]) + replacement + text.slice(range[1]);
+    }
+    expect(text).toBe(readFileSync(join(source, input.replace('.input.', '.output.')), 'utf8'));
+  });
+
+  it('leaves its own output unchanged', () => {
+    expect(second.status, second.output).toBe(0);
+    expect(second.stdout, second.output).toMatch(/changed: 0\b/);
+  });
+});
