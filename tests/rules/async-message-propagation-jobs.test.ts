@@ -1,16 +1,25 @@
 // async-message-propagation on job queues (BullMQ, Bull, @nestjs/bull, @nestjs/bullmq) and NestJS
 // microservices: BullMQ's own telemetry where bullmq-otel is a production dependency, the NestJS
 // transports' own headers where the file shows the transport, and the job data / payload route only
-// with `allowPayloadChanges`. Each fixture package decides whether bullmq-otel is installed.
+// with `allowPayloadChanges`. Each fixture package decides whether bullmq-otel is installed. At the
+// end: the codemod on two fixture projects, and the BullMQ/Bull routes the fixes write, run on Redis.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { SpanKind, trace, type SpanContext } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Bull from 'bull';
+import { Queue, Worker } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { PRODUCERS } from '../../src/modes/message-queues/catalog';
 import rule, { type MessageIds, type Options } from '../../src/rules/async-message-propagation';
+import { injectPayloadContext, payloadContext, withExtractedContext } from '../../src/wrappers';
 import { ensureBuilt, fixturesRoot, makeTmpDir, repoRoot, runCli, type CliResult } from '../codemods/support';
+import { BROKERS, describeWithBrokers } from '../helpers/brokers';
+import { setupTracing, type TracingHarness } from '../helpers/otel';
 import { COMMONJS, ESM, RuleTester, describeSuggestionRelint, fixture, lintWithRule } from './rule-tester';
 
 const RULE = 'async-message-propagation';
@@ -1081,7 +1090,7 @@ export async function enqueue(to: string, payload: object) {
     name: 'report',
     queueName: 'reports',
     children: [{ name: 'part', queueName: 'parts', data: injectPayloadContext({ to }) }],
-    data: injectPayloadContext({}),
+    data: injectPayloadContext(),
   });
 }
 `,
@@ -1763,7 +1772,7 @@ export class OrdersController {
     ],
   },
   {
-    name: 'allowPayloadChanges: a NestJS client on an unknown transport carries the context in its payload',
+    name: 'allowPayloadChanges: a NestJS client on an unknown transport carries the context in an object payload, not in a string',
     options: PAYLOAD,
     skip: PENDING,
     code: `
@@ -1776,6 +1785,10 @@ export class OrdersPublisher {
 
   created(id: string) {
     return this.client.emit('order.created', { id });
+  }
+
+  note() {
+    return this.client.emit('order.note', 'stock is low');
   }
 }
 `,
@@ -1802,10 +1815,23 @@ export class OrdersPublisher {
   created(id: string) {
     return this.client.emit('order.created', injectPayloadContext({ id }));
   }
+
+  note() {
+    return this.client.emit('order.note', 'stock is low');
+  }
 }
 `,
           },
         ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 14,
+        column: 12,
+        endLine: 14,
+        endColumn: 28,
+        suggestions: [],
       },
     ],
   },
@@ -2371,5 +2397,107 @@ describe.skipIf(PENDING).each(PROJECTS)('codemod on the $folder project', ({ fol
   it('leaves its own output unchanged', () => {
     expect(second.status, second.output).toBe(0);
     expect(second.stdout, second.output).toMatch(/changed: 0\b/);
+  });
+});
+
+// ── the routes the fixes write, run with the real libraries on Redis ───────────────────────────
+describeWithBrokers('the BullMQ and Bull routes the fixes write, on Redis', [BROKERS.redis], () => {
+  const connection = { host: BROKERS.redis.host, port: BROKERS.redis.port };
+  let tracing: TracingHarness;
+
+  beforeAll(() => {
+    tracing = setupTracing();
+  });
+  afterAll(async () => {
+    await tracing.shutdown();
+  });
+
+  /** Adds one job under a SERVER span (the request that produces it); its span context. */
+  async function produce(add: () => Promise<unknown>): Promise<SpanContext> {
+    return tracing.tracer().startActiveSpan('POST /signup', { kind: SpanKind.SERVER }, async (span) => {
+      await add();
+      span.end();
+      return span.spanContext();
+    });
+  }
+
+  const unique = (route: string) => `jobs-${route}-${process.pid}-${Date.now()}`;
+
+  /** The first finished span that matches, once it has ended (the libraries end theirs after the job settles). */
+  function ended(match: (span: ReadableSpan) => boolean): Promise<ReadableSpan> {
+    return vi.waitFor(() => {
+      const span = tracing.spans().find(match);
+      if (!span) throw new Error('the span has not ended yet');
+      return span;
+    });
+  }
+
+  it("telemetry (new BullMQOtel() on the Queue and the Worker): the worker's CONSUMER span continues the producer's trace", async () => {
+    const name = unique('telemetry');
+    const queue = new Queue(name, { connection, telemetry: new BullMQOtel() });
+    let inJob: string | undefined;
+    const worker = new Worker(name, async () => {
+      inJob = trace.getActiveSpan()?.spanContext().traceId;
+    }, { connection, telemetry: new BullMQOtel() });
+    try {
+      const completed = new Promise((resolve) => worker.once('completed', resolve));
+      const request = await produce(() => queue.add('welcome', { userId: 'u1' }));
+      await completed;
+      expect(inJob).toBe(request.traceId);
+      // BullMQ ends its `process` span just after the `completed` event.
+      const consumer = await ended((span) => span.kind === SpanKind.CONSUMER && span.spanContext().traceId === request.traceId);
+      const producer = await ended((span) => span.kind === SpanKind.PRODUCER && span.spanContext().traceId === request.traceId);
+      expect(producer.parentSpanContext?.spanId).toBe(request.spanId);
+      expect(consumer.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it('payload (BullMQ): injectPayloadContext in the job data, withExtractedContext(payloadContext(job.data), …) in the processor', async () => {
+    const name = unique('bullmq-payload');
+    const queue = new Queue(name, { connection });
+    const worker = new Worker(name, async (job) => {
+      return withExtractedContext(payloadContext(job.data), async () => {
+        tracing.tracer().startSpan('send welcome email').end();
+      }, { name: `process ${name}`, kind: 'consumer', attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': name } });
+    }, { connection });
+    try {
+      const completed = new Promise((resolve) => worker.once('completed', resolve));
+      const request = await produce(() => queue.add('welcome', injectPayloadContext({ userId: 'u1' })));
+      await completed;
+      const consumer = await ended((span) => span.name === `process ${name}`);
+      expect(consumer.kind).toBe(SpanKind.CONSUMER);
+      expect(consumer.spanContext().traceId).toBe(request.traceId);
+      expect(consumer.parentSpanContext?.spanId).toBe(request.spanId);
+      const inner = await ended((span) => span.name === 'send welcome email' && span.spanContext().traceId === request.traceId);
+      expect(inner.parentSpanContext?.spanId).toBe(consumer.spanContext().spanId);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it("payload (Bull 4): the _traceContext field survives Bull's JSON job data", async () => {
+    const name = unique('bull-payload');
+    const queue = new Bull(name, { redis: connection });
+    try {
+      const processed = new Promise<void>((resolve, reject) => {
+        void queue.process(async (job) => {
+          return withExtractedContext(payloadContext(job.data), async () => resolve(), { name: `process ${name}`, kind: 'consumer' });
+        }).catch(reject);
+      });
+      const request = await produce(() => queue.add(injectPayloadContext({ documentId: 'd1' })));
+      await processed;
+      const consumer = await ended((span) => span.name === `process ${name}`);
+      expect(consumer.spanContext().traceId).toBe(request.traceId);
+      expect(consumer.parentSpanContext?.spanId).toBe(request.spanId);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 });

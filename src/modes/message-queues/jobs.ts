@@ -260,7 +260,7 @@ function producerFix(scope: DetectorScope, call: TSESTree.CallExpression): Custo
       const inject = locals.injectPayloadContext ?? 'injectPayloadContext';
       return [
         ...targets.wrap.flatMap((node) => wrapValue(sourceCode, node, inject)),
-        ...targets.add.map((object) => planAddProperty(sourceCode, object, `data: ${inject}({})`)),
+        ...targets.add.map((object) => planAddProperty(sourceCode, object, `data: ${inject}()`)),
       ];
     },
   };
@@ -306,10 +306,20 @@ function payloadTargets(call: TSESTree.CallExpression, client: JobClient, method
   } else if (method === 'addBulk') ok = list(args[0], job);
   else {
     const data = args[payloadIndex(args, client)];
-    ok = data !== undefined && !isNestRecord(data) && data.type !== AST_NODE_TYPES.SequenceExpression;
+    ok = data !== undefined && isObjectPayload(data);
     if (ok) wrap.push(data!);
   }
   return ok ? { wrap, add } : undefined;
+}
+
+/**
+ * A payload `injectPayloadContext` can add a field to: not a string, number or array written in
+ * place, not a NestJS record (its class would be lost).
+ */
+function isObjectPayload(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral || value.type === AST_NODE_TYPES.ArrayExpression) return false;
+  return value.type !== AST_NODE_TYPES.SequenceExpression && !isNestRecord(value);
 }
 
 /** Which argument is the payload: Bull's `add(data, opts?)` or `add(name, data, opts?)`; the second elsewhere. */
