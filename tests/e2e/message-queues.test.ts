@@ -257,6 +257,12 @@ function describeProgram(entry: string, request: string, consumers: Record<strin
       it(`'${inner}' runs under a CONSUMER span in the trace of '${request}'`, () =>
         expectContinued(spans, request, inner, `process ${destination(runId)}`));
     }
+    it('makes one CONSUMER span per message, none for what is not a message (a cancel, an error)', () => {
+      const consumerSpans = spans.filter((span) => span.kind === 'CONSUMER');
+      expect(consumerSpans.map((span) => span.name).sort(), trees(spans)).toEqual(
+        Object.values(consumers).map((destination) => `process ${destination(runId)}`).sort(),
+      );
+    });
   });
 }
 
