@@ -62,19 +62,12 @@ export default createRule<Options, MessageIds>({
 
     const detectorOptions = { allowPayloadChanges: options.allowPayloadChanges === true };
     return createMessageQueueDetector(context, settings, detectorOptions, (finding) => {
-      const plan = planMessageQueueFix(sourceCode, context.filename, finding, settings);
+      const plan = planMessageQueueFix(sourceCode, context.filename, finding, settings, detectorOptions);
       context.report({
         loc: finding.loc,
         messageId: finding.messageId,
         data: { library: finding.library },
-        suggest: plan
-          ? [
-              {
-                messageId: finding.customFix?.suggestion ?? (finding.kind === 'producer' ? 'injectIntoMessage' : 'continueMessageContext'),
-                fix: (fixer) => planToFixes(sourceCode, plan, fixer),
-              },
-            ]
-          : [],
+        suggest: plan ? [{ messageId: plan.suggestion, fix: (fixer) => planToFixes(sourceCode, plan, fixer) }] : [],
       });
     });
   },

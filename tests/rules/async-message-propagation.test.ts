@@ -926,6 +926,297 @@ document.addEventListener('click', () => {
 });
 `,
   },
+  {
+    name: 'NATS request whose options variable was built with injected headers',
+    code: `
+import { connect, headers } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function quote(sku: string) {
+  const nc = await connect();
+  const options = { timeout: 1000, headers: injectContext(headers()) };
+  return nc.request('prices.quote', sku, options);
+}
+`,
+  },
+  {
+    name: "NATS publish through the team's inject helper (helpers.inject)",
+    settings: { 'trace-context': { helpers: { inject: ['withTraceHeaders'] } } },
+    code: `
+import { connect } from '@nats-io/transport-node';
+import { withTraceHeaders } from './tracing';
+
+export async function announce(id: string) {
+  const nc = await connect();
+  nc.publish('orders.created', id, withTraceHeaders({}));
+}
+`,
+  },
+  {
+    name: 'NATS status and closed iterators are not message subscriptions',
+    code: `
+import { connect } from 'nats';
+
+export async function watch() {
+  const nc = await connect();
+  for await (const status of nc.status()) console.log(status.type);
+  await nc.closed();
+}
+`,
+  },
+  {
+    name: 'an RxJS subject subscribe beside a NATS connection is not a NATS consumer',
+    code: `
+import { Subject } from 'rxjs';
+import { connect } from 'nats';
+
+const updates = new Subject<string>();
+
+export async function start() {
+  updates.subscribe({ next: (value) => console.log(value) });
+  return connect();
+}
+`,
+  },
+  {
+    name: 'Redis connection events and Pub/Sub error events are not messages',
+    code: `
+import Redis from 'ioredis';
+import { PubSub } from '@google-cloud/pubsub';
+
+const subscriber = new Redis();
+const subscription = new PubSub().subscription('orders-billing');
+
+subscriber.on('connect', () => console.log('connected'));
+subscriber.on('error', (error) => console.error(error));
+subscription.on('error', (error) => console.error(error));
+subscription.on('close', () => console.log('closed'));
+`,
+  },
+  {
+    name: 'an xreadgroup loop whose entries are processed by a same-file function that extracts',
+    code: `
+import Redis from 'ioredis';
+import { context } from '@opentelemetry/api';
+import { extractContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+
+function processEntry(fields: string[]) {
+  return context.with(extractContext(fields), () => console.log(fields));
+}
+
+export async function work() {
+  const reply = (await redis.xreadgroup('GROUP', 'billing', 'worker-1', 'STREAMS', 'orders', '>')) as [string, [string, string[]][]][] | null;
+  for (const [, entries] of reply ?? []) for (const [, fields] of entries) processEntry(fields);
+}
+`,
+  },
+  {
+    name: 'a node-redis subscribe listener that reads the envelope with payloadContext',
+    code: `
+import { createClient } from 'redis';
+import { payloadContext, withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const subscriber = createClient().duplicate();
+
+await subscriber.subscribe('orders:created', (message, channel) =>
+  withExtractedContext(payloadContext(message), () => console.log(channel, message), { name: \`process \${channel}\`, kind: 'consumer' }),
+);
+`,
+  },
+  {
+    name: 'an amqplib channel.get whose message is continued with extractContext and context.with (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const amqp = require('amqplib');
+const { context } = require('@opentelemetry/api');
+const { extractContext } = require('eslint-plugin-trace-context/wrappers');
+
+exports.takeOne = async (queue, handle) => {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get(queue);
+  if (!msg) return;
+  await context.with(extractContext(msg.properties.headers), () => handle(msg.content));
+  channel.ack(msg);
+};
+`,
+  },
+  {
+    name: 'kafkajs eachBatch that extracts each message with propagation.extract',
+    code: `
+import { context, propagation } from '@opentelemetry/api';
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export const start = (handle: (value: Buffer | null) => Promise<void>) =>
+  consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) {
+        await context.with(propagation.extract(context.active(), message.headers), () => handle(message.value));
+      }
+    },
+  });
+`,
+  },
+  {
+    name: "an Azure processMessage handler that calls the team's extract helper (helpers.extract)",
+    settings: { 'trace-context': { helpers: { extract: ['inMessageContext'] } } },
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+import { inMessageContext } from './tracing';
+
+const receiver = new ServiceBusClient(process.env.SB_CONNECTION!).createReceiver('orders');
+
+receiver.subscribe({
+  processMessage: async (message) => inMessageContext(message, () => console.log(message.body)),
+  processError: async (args) => console.error(args.error),
+});
+`,
+  },
+  {
+    name: 'Azure peekMessages looks at messages without processing them',
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+
+const receiver = new ServiceBusClient(process.env.SB_CONNECTION!).createReceiver('orders');
+
+export async function depth() {
+  const peeked = await receiver.peekMessages(10);
+  return peeked.length;
+}
+`,
+  },
+  {
+    name: 'Pub/Sub publishJSON with injected attributes (ESM JavaScript)',
+    filename: BARE_MJS,
+    languageOptions: ESM,
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const topic = new PubSub().topic('orders');
+
+export const publish = (order) => topic.publishJSON(order, injectContext({ tenant: order.tenant }));
+`,
+  },
+  {
+    name: 'Azure sendMessages with a message literal whose applicationProperties are injected',
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sender = new ServiceBusClient(process.env.SB_CONNECTION!).createSender('orders');
+
+export const send = (id: string) => sender.sendMessages([{ body: { id }, applicationProperties: injectContext({ source: 'checkout' }) }]);
+`,
+  },
+  {
+    name: 'a readline for await loop in a file that uses NATS',
+    code: `
+import { createInterface } from 'node:readline';
+import { connect } from 'nats';
+
+export async function replay(input: NodeJS.ReadableStream) {
+  const nc = await connect();
+  for await (const line of createInterface({ input })) console.log(line);
+  return nc;
+}
+`,
+  },
+  {
+    name: 'node-redis xAdd through the plain OpenTelemetry API',
+    code: `
+import { context, propagation } from '@opentelemetry/api';
+import { createClient } from 'redis';
+
+const client = createClient();
+
+export async function append(id: string) {
+  const fields: Record<string, string> = { id };
+  propagation.inject(context.active(), fields);
+  await client.xAdd('orders', '*', fields);
+}
+`,
+  },
+  {
+    name: 'an ioredis xadd whose fields come from a same-file helper that injects',
+    code: `
+import Redis from 'ioredis';
+import { injectContextFields } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+
+function entry(id: string): string[] {
+  return ['id', id, ...injectContextFields()];
+}
+
+export const append = (id: string) => redis.xadd('orders', '*', ...entry(id));
+`,
+  },
+  {
+    name: 'a Redis publish whose envelope variable was built with injectPayloadContext',
+    code: `
+import Redis from 'ioredis';
+import { injectPayloadContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+
+export async function announce(order: { id: string }) {
+  const envelope = injectPayloadContext(order);
+  await redis.publish('orders:created', JSON.stringify(envelope));
+}
+`,
+  },
+  {
+    name: 'test code: a spec file that publishes NATS and Redis stream fixtures',
+    filename: BARE_TEST_TS,
+    code: `
+import { connect } from 'nats';
+import Redis from 'ioredis';
+
+export async function seed() {
+  const nc = await connect();
+  nc.publish('orders.created', 'fixture');
+  await new Redis().xadd('orders', '*', 'id', 'fixture');
+}
+`,
+  },
+  {
+    name: 'a JetStream consumer loop (@nats-io/jetstream) that continues each message',
+    code: `
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function work(handle: (data: Uint8Array) => Promise<void>) {
+  const js = jetstream(await connect());
+  const consumer = await js.consumers.get('ORDERS', 'worker');
+  for await (const m of await consumer.consume()) {
+    await withExtractedContext(m.headers, () => handle(m.data), { name: 'process ORDERS', kind: 'consumer' });
+    m.ack();
+  }
+}
+`,
+  },
+  {
+    name: 'amqplib channel.get continued with withExtractedContext, with the instrumentation installed',
+    filename: INSTRUMENTED_TS,
+    code: `
+import amqp from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function takeOne(handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get('jobs');
+  if (!msg) return;
+  await withExtractedContext(msg.properties.headers, () => handle(msg.content), { name: 'process jobs', kind: 'consumer' });
+  channel.ack(msg);
+}
+`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -1149,7 +1440,7 @@ exports.start = async (handle) => {
     eachMessage: async (payload) => {
       return withExtractedContext(payload.message.headers, async () => {
         await handle(payload.message.value);
-      }, { name: 'process', kind: 'consumer', attributes: { 'messaging.system': 'kafka' } });
+      }, { name: \`process \${payload.topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': payload.topic } });
     },
   });
 };
@@ -1160,7 +1451,7 @@ exports.start = async (handle) => {
     ],
   },
   {
-    name: 'kafkajs eachBatch without instrumentation: reported without a suggestion',
+    name: 'kafkajs eachBatch: each message of a for…of loop gets its own span, linked to the message context',
     code: `
 import { Kafka } from 'kafkajs';
 
@@ -1185,7 +1476,30 @@ export async function start(handle: (value: Buffer | null) => Promise<void>) {
         column: 5,
         endLine: 8,
         endColumn: 14,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'linkMessageContext',
+            output: `
+import { Kafka } from 'kafkajs';
+import { withLinkedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        await withLinkedContext(message.headers, async () => {
+          await handle(message.value);
+          resolveOffset(message.offset);
+        }, { name: \`process \${batch.topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic } });
+      }
+    },
+  });
+}
+`,
+          },
+        ],
       },
     ],
   },
@@ -1212,6 +1526,141 @@ export async function start(handle: (value: Buffer | null) => Promise<void>) {
         line: 8,
         column: 5,
         endLine: 8,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'linkMessageContext',
+            output: `
+import { Kafka } from 'kafkajs';
+import { withLinkedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) {
+        await withLinkedContext(message.headers, async () => {
+          await handle(message.value);
+        }, { name: \`process \${batch.topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic } });
+      }
+    },
+  });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachBatch with a payload parameter: Promise.all over map and forEach with a destructured message (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const { Kafka } = require('kafkajs');
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'search' });
+
+module.exports.start = (index, audit) =>
+  consumer.run({
+    eachBatch: async (payload) => {
+      await Promise.all(payload.batch.messages.map(async (message) => {
+        await index(JSON.parse(message.value.toString()));
+      }));
+      payload.batch.messages.forEach(({ headers, value }) => audit(headers, value));
+      await payload.commitOffsetsIfNecessary();
+    },
+  });
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'linkMessageContext',
+            output: `
+const { Kafka } = require('kafkajs');
+const { withLinkedContext } = require('eslint-plugin-trace-context/wrappers');
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'search' });
+
+module.exports.start = (index, audit) =>
+  consumer.run({
+    eachBatch: async (payload) => {
+      await Promise.all(payload.batch.messages.map(async (message) => {
+        return withLinkedContext(message.headers, async () => {
+          await index(JSON.parse(message.value.toString()));
+        }, { name: \`process \${payload.batch.topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': payload.batch.topic } });
+      }));
+      payload.batch.messages.forEach(({ headers, value }) => withLinkedContext(headers, () => audit(headers, value), { name: \`process \${payload.batch.topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': payload.batch.topic } }));
+      await payload.commitOffsetsIfNecessary();
+    },
+  });
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachBatch whose loop uses continue: reported without a suggestion',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer) => Promise<void>) {
+  await consumer.run({
+    eachBatch: async ({ batch, heartbeat }) => {
+      for (const message of batch.messages) {
+        if (!message.value) continue;
+        await handle(message.value);
+        await heartbeat();
+      }
+    },
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 14,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachBatch that hands the whole batch on: no loop to wrap, reported without a suggestion',
+    code: `
+import { Kafka } from 'kafkajs';
+import { indexAll } from './search';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'search' });
+
+export const start = () =>
+  consumer.run({
+    eachBatch: async ({ batch }) => {
+      await indexAll(batch.messages);
+    },
+  });
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 9,
+        column: 5,
+        endLine: 9,
         endColumn: 14,
         suggestions: [],
       },
@@ -1667,7 +2116,7 @@ export async function start(handle: (body: Buffer) => Promise<void>) {
     ],
   },
   {
-    name: 'amqplib channel.get without extraction',
+    name: 'amqplib channel.get guarded by if (msg): the guarded block runs in the message context',
     code: `
 import amqp from 'amqplib';
 
@@ -1688,7 +2137,26 @@ export async function drainOne(handle: (body: Buffer) => void) {
         column: 21,
         endLine: 6,
         endColumn: 32,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import amqp from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function drainOne(handle: (body: Buffer) => void) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get('orders', { noAck: false });
+  if (msg) {
+    withExtractedContext(msg.properties.headers, () => {
+      handle(msg.content);
+      channel.ack(msg);
+    }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'orders' } });
+  }
+}
+`,
+          },
+        ],
       },
     ],
   },
@@ -1713,6 +2181,213 @@ exports.drainOne = async () => {
         column: 21,
         endLine: 6,
         endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+const amqp = require('amqplib');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+exports.drainOne = async () => {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get('orders');
+  if (msg) {
+    withExtractedContext(msg.properties.headers, () => {
+      channel.ack(msg);
+    }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'orders' } });
+  }
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get then if (!msg) return: the rest of the function runs in the context, its returns kept',
+    code: `
+import amqp from 'amqplib';
+
+export async function nextJob(handle: (body: string) => Promise<void>): Promise<boolean> {
+  const connection = await amqp.connect('amqp://rabbit');
+  const channel = await connection.createChannel();
+  const msg = await channel.get('jobs');
+  if (!msg) return false;
+  await handle(msg.content.toString());
+  channel.ack(msg);
+  return true;
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 7,
+        column: 21,
+        endLine: 7,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import amqp from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function nextJob(handle: (body: string) => Promise<void>): Promise<boolean> {
+  const connection = await amqp.connect('amqp://rabbit');
+  const channel = await connection.createChannel();
+  const msg = await channel.get('jobs');
+  if (!msg) return false;
+  return withExtractedContext(msg.properties.headers, async () => {
+    await handle(msg.content.toString());
+    channel.ack(msg);
+    return true;
+  }, { name: 'process jobs', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'jobs' } });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get at the end of a try/finally: return await keeps the finally after the work',
+    code: `
+import type { Channel } from 'amqplib';
+
+export async function takeOne(channel: Channel, queue: string, handle: (body: Buffer) => Promise<void>) {
+  try {
+    const msg = await channel.get(queue, { noAck: false });
+    if (!msg) {
+      return;
+    }
+    await handle(msg.content);
+    channel.ack(msg);
+  } finally {
+    await channel.close();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 23,
+        endLine: 6,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import type { Channel } from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function takeOne(channel: Channel, queue: string, handle: (body: Buffer) => Promise<void>) {
+  try {
+    const msg = await channel.get(queue, { noAck: false });
+    if (!msg) {
+      return;
+    }
+    return await withExtractedContext(msg.properties.headers, async () => {
+      await handle(msg.content);
+      channel.ack(msg);
+    }, { name: \`process \${queue}\`, kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': queue } });
+  } finally {
+    await channel.close();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get in a polling loop with if (!msg) break: the rest of the loop body runs in the context',
+    code: `
+import amqp from 'amqplib';
+
+export async function drain(queue: string, handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  for (;;) {
+    const msg = await channel.get(queue);
+    if (!msg) break;
+    await handle(msg.content);
+    channel.ack(msg);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 7,
+        column: 23,
+        endLine: 7,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import amqp from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function drain(queue: string, handle: (body: Buffer) => Promise<void>) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  for (;;) {
+    const msg = await channel.get(queue);
+    if (!msg) break;
+    await withExtractedContext(msg.properties.headers, async () => {
+      await handle(msg.content);
+      channel.ack(msg);
+    }, { name: \`process \${queue}\`, kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': queue } });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get without a guard, or with a break left in the moved code: reported without a suggestion',
+    code: `
+import amqp from 'amqplib';
+
+export async function peek(queue: string) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  const msg = await channel.get(queue);
+  console.log(msg && msg.content.toString());
+}
+
+export async function drainSome(queue: string, limit: number) {
+  const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+  for (let i = 0; i < limit; i++) {
+    const msg = await channel.get(queue);
+    if (!msg) break;
+    if (msg.properties.type === 'stop') break;
+    channel.ack(msg);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 6,
+        column: 21,
+        endLine: 6,
+        endColumn: 32,
+        suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 13,
+        column: 23,
+        endLine: 13,
+        endColumn: 34,
         suggestions: [],
       },
     ],
@@ -1897,89 +2572,6 @@ export class Mailer {
   },
   // ── AWS SDK v3 SQS / SNS ───────────────────────────────────────────────────────────────────────
   {
-    name: 'SQS SendMessage and SendMessageBatch without instrumentation',
-    code: `
-import { SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-
-const sqs = new SQSClient({});
-
-export async function notify(ids: string[]) {
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: ids[0] }));
-  await sqs.send(new SendMessageBatchCommand({ QueueUrl: process.env.QUEUE_URL, Entries: ids.map((id) => ({ Id: id, MessageBody: id })) }));
-}
-`,
-    errors: [
-      {
-        messageId: 'producerWithoutContext',
-        data: { library: '@aws-sdk/client-sqs' },
-        line: 7,
-        column: 9,
-        endLine: 7,
-        endColumn: 17,
-        suggestions: [],
-      },
-      {
-        messageId: 'producerWithoutContext',
-        data: { library: '@aws-sdk/client-sqs' },
-        line: 8,
-        column: 9,
-        endLine: 8,
-        endColumn: 17,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    name: 'SNS Publish without instrumentation',
-    code: `
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-
-const sns = new SNSClient({});
-
-export const announce = (id: string) => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: id }));
-`,
-    errors: [
-      {
-        messageId: 'producerWithoutContext',
-        data: { library: '@aws-sdk/client-sns' },
-        line: 6,
-        column: 41,
-        endLine: 6,
-        endColumn: 49,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    name: 'SNS PublishBatch is a hole of the aws-sdk instrumentation',
-    filename: INSTRUMENTED_TS,
-    code: `
-import { PublishBatchCommand, SNSClient } from '@aws-sdk/client-sns';
-
-const sns = new SNSClient({});
-
-export async function announce(ids: string[]) {
-  await sns.send(
-    new PublishBatchCommand({
-      TopicArn: process.env.TOPIC_ARN,
-      PublishBatchRequestEntries: ids.map((id) => ({ Id: id, Message: id })),
-    }),
-  );
-}
-`,
-    errors: [
-      {
-        messageId: 'producerWithoutContext',
-        data: { library: '@aws-sdk/client-sns' },
-        line: 7,
-        column: 9,
-        endLine: 7,
-        endColumn: 17,
-        suggestions: [],
-      },
-    ],
-  },
-  {
     name: 'SQS SendMessage with 8 attributes leaves no room for the propagator (instrumented)',
     filename: INSTRUMENTED_TS,
     code: `
@@ -2038,31 +2630,6 @@ export const flush = () =>
         column: 3,
         endLine: 8,
         endColumn: 11,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    name: 'an SQS receive loop that never extracts, even with the instrumentation',
-    filename: INSTRUMENTED_TS,
-    code: `
-import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-
-const sqs = new SQSClient({});
-
-export async function poll(handle: (body?: string) => Promise<void>) {
-  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: 'q', WaitTimeSeconds: 20 }));
-  for (const message of Messages) await handle(message.Body);
-}
-`,
-    errors: [
-      {
-        messageId: 'consumerWithoutContext',
-        data: { library: '@aws-sdk/client-sqs' },
-        line: 7,
-        column: 44,
-        endLine: 7,
-        endColumn: 69,
         suggestions: [],
       },
     ],
@@ -2132,7 +2699,7 @@ export async function publish(id: string) {
     ],
   },
   {
-    name: 'Pub/Sub topic.publish: reported without a suggestion',
+    name: 'Pub/Sub topic.publish(data): the attributes argument is added',
     code: `
 import { PubSub } from '@google-cloud/pubsub';
 
@@ -2148,6 +2715,95 @@ export const publish = (id: string) => pubsub.topic('orders').publish(Buffer.fro
         column: 40,
         endLine: 6,
         endColumn: 70,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const pubsub = new PubSub();
+
+export const publish = (id: string) => pubsub.topic('orders').publish(Buffer.from(id), injectContext());
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Pub/Sub topic.publish with attributes, with a callback, and with a parameter that may be either (ESM JavaScript)',
+    filename: BARE_MJS,
+    languageOptions: ESM,
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const topic = new PubSub().topic('orders');
+
+export function publish(order, done) {
+  topic.publish(Buffer.from(order.id), { tenant: order.tenant }, done);
+  topic.publish(Buffer.from(order.id), (error) => done(error));
+  topic.publish(Buffer.from(order.id), done);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 7,
+        column: 3,
+        endLine: 7,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const topic = new PubSub().topic('orders');
+
+export function publish(order, done) {
+  topic.publish(Buffer.from(order.id), injectContext({ tenant: order.tenant }), done);
+  topic.publish(Buffer.from(order.id), (error) => done(error));
+  topic.publish(Buffer.from(order.id), done);
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const topic = new PubSub().topic('orders');
+
+export function publish(order, done) {
+  topic.publish(Buffer.from(order.id), { tenant: order.tenant }, done);
+  topic.publish(Buffer.from(order.id), injectContext(), (error) => done(error));
+  topic.publish(Buffer.from(order.id), done);
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 9,
+        column: 3,
+        endLine: 9,
+        endColumn: 16,
         suggestions: [],
       },
     ],
@@ -2195,7 +2851,7 @@ subscription.on('message', (message) => {
   },
   // ── NATS ───────────────────────────────────────────────────────────────────────────────────────
   {
-    name: 'NATS publish and request (legacy nats package)',
+    name: 'NATS publish and request (legacy nats package): headers() is imported from nats',
     code: `
 import { connect, StringCodec } from 'nats';
 
@@ -2216,7 +2872,24 @@ export async function run(id: string) {
         column: 3,
         endLine: 8,
         endColumn: 13,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { connect, headers, StringCodec } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sc = StringCodec();
+
+export async function run(id: string) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.publish('orders.created', sc.encode(id), { headers: injectContext(headers()) });
+  const reply = await nc.request('prices.quote', sc.encode(id), { timeout: 1000 });
+  return sc.decode(reply.data);
+}
+`,
+          },
+        ],
       },
       {
         messageId: 'producerWithoutContext',
@@ -2225,12 +2898,29 @@ export async function run(id: string) {
         column: 23,
         endLine: 9,
         endColumn: 33,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { connect, headers, StringCodec } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sc = StringCodec();
+
+export async function run(id: string) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.publish('orders.created', sc.encode(id));
+  const reply = await nc.request('prices.quote', sc.encode(id), { timeout: 1000, headers: injectContext(headers()) });
+  return sc.decode(reply.data);
+}
+`,
+          },
+        ],
       },
     ],
   },
   {
-    name: 'NATS subscribe with a callback: reported on the callback key',
+    name: 'NATS subscribe with a callback: reported on the callback key, extracted from msg.headers',
     code: `
 import { connect } from '@nats-io/transport-node';
 
@@ -2251,7 +2941,26 @@ export async function listen() {
         column: 5,
         endLine: 7,
         endColumn: 13,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { connect } from '@nats-io/transport-node';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function listen() {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.subscribe('orders.*', {
+    callback: (err, msg) => {
+      return withExtractedContext(msg.headers, () => {
+        if (!err) console.log(msg.subject, msg.string());
+      }, { name: 'process orders.*', kind: 'consumer', attributes: { 'messaging.system': 'nats', 'messaging.destination.name': 'orders.*' } });
+    },
+  });
+}
+`,
+          },
+        ],
       },
     ],
   },
@@ -2277,7 +2986,26 @@ export async function listen() {
         column: 27,
         endLine: 6,
         endColumn: 39,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { connect } from 'nats';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function listen() {
+  const nc = await connect();
+  for await (const msg of nc.subscribe('orders.*')) {
+    withExtractedContext(msg.headers, () => {
+      console.log(msg.subject);
+    }, { name: 'process orders.*', kind: 'consumer', attributes: { 'messaging.system': 'nats', 'messaging.destination.name': 'orders.*' } });
+  }
+  const audit = nc.subscribe('audit.*');
+  for await (const msg of audit) console.log(msg.subject);
+}
+`,
+          },
+        ],
       },
       {
         messageId: 'consumerWithoutContext',
@@ -2286,7 +3014,287 @@ export async function listen() {
         column: 17,
         endLine: 9,
         endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { connect } from 'nats';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function listen() {
+  const nc = await connect();
+  for await (const msg of nc.subscribe('orders.*')) {
+    console.log(msg.subject);
+  }
+  const audit = nc.subscribe('audit.*');
+  for await (const msg of audit) {
+    withExtractedContext(msg.headers, () => {
+      console.log(msg.subject);
+    }, { name: 'process audit.*', kind: 'consumer', attributes: { 'messaging.system': 'nats', 'messaging.destination.name': 'audit.*' } });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'NATS publish with headers of its own and with an options variable (@nats-io/transport-node)',
+    code: `
+import { connect, headers, type PublishOptions } from '@nats-io/transport-node';
+
+export async function announce(id: string, options: PublishOptions) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  const h = headers();
+  h.set('order-id', id);
+  nc.publish('orders.created', id, { headers: h });
+  nc.publish('orders.audit', id, options);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { connect, headers, type PublishOptions } from '@nats-io/transport-node';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function announce(id: string, options: PublishOptions) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  const h = headers();
+  h.set('order-id', id);
+  nc.publish('orders.created', id, { headers: injectContext(h) });
+  nc.publish('orders.audit', id, options);
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 9,
+        column: 3,
+        endLine: 9,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { connect, headers, type PublishOptions } from '@nats-io/transport-node';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function announce(id: string, options: PublishOptions) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  const h = headers();
+  h.set('order-id', id);
+  nc.publish('orders.created', id, { headers: h });
+  nc.publish('orders.audit', id, { ...options, headers: injectContext(options?.headers ?? headers()) });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'NATS in CommonJS: headers is added to the destructuring require',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const { connect } = require('nats');
+
+exports.announce = async (id) => {
+  const nc = await connect();
+  nc.publish('orders.created', id, { reply: 'audit.done' });
+};
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+const { connect, headers } = require('nats');
+const { injectContext } = require('eslint-plugin-trace-context/wrappers');
+
+exports.announce = async (id) => {
+  const nc = await connect();
+  nc.publish('orders.created', id, { reply: 'audit.done', headers: injectContext(headers()) });
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'NATS through a namespace import: headers() is taken from the namespace',
+    code: `
+import * as nats from 'nats';
+
+export async function announce(id: string) {
+  const nc = await nats.connect();
+  nc.publish('orders.created', nats.StringCodec().encode(id));
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import * as nats from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function announce(id: string) {
+  const nc = await nats.connect();
+  nc.publish('orders.created', nats.StringCodec().encode(id), { headers: injectContext(nats.headers()) });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'NATS publish where a local headers variable would hide the import, and a for await loop that breaks: reported without a suggestion',
+    code: `
+import { connect } from 'nats';
+
+export async function forward(subject: string, headers: Record<string, string>) {
+  const nc = await connect();
+  nc.publish(subject, JSON.stringify(headers));
+  for await (const msg of nc.subscribe('orders.*')) {
+    if (msg.subject === 'orders.stop') break;
+    console.log(msg.subject);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 13,
         suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 7,
+        column: 27,
+        endLine: 7,
+        endColumn: 39,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'NATS JetStream publish and a consumer loop (legacy nc.jetstream())',
+    code: `
+import { connect, StringCodec } from 'nats';
+
+const sc = StringCodec();
+
+export async function run(handle: (text: string) => Promise<void>) {
+  const nc = await connect();
+  const js = nc.jetstream();
+  await js.publish('orders.created', sc.encode('1'));
+  const consumer = await js.consumers.get('ORDERS', 'worker');
+  const messages = await consumer.consume();
+  for await (const m of messages) {
+    await handle(sc.decode(m.data));
+    m.ack();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 9,
+        column: 9,
+        endLine: 9,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { connect, headers, StringCodec } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sc = StringCodec();
+
+export async function run(handle: (text: string) => Promise<void>) {
+  const nc = await connect();
+  const js = nc.jetstream();
+  await js.publish('orders.created', sc.encode('1'), { headers: injectContext(headers()) });
+  const consumer = await js.consumers.get('ORDERS', 'worker');
+  const messages = await consumer.consume();
+  for await (const m of messages) {
+    await handle(sc.decode(m.data));
+    m.ack();
+  }
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 11,
+        column: 26,
+        endLine: 11,
+        endColumn: 42,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { connect, StringCodec } from 'nats';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sc = StringCodec();
+
+export async function run(handle: (text: string) => Promise<void>) {
+  const nc = await connect();
+  const js = nc.jetstream();
+  await js.publish('orders.created', sc.encode('1'));
+  const consumer = await js.consumers.get('ORDERS', 'worker');
+  const messages = await consumer.consume();
+  for await (const m of messages) {
+    await withExtractedContext(m.headers, async () => {
+      await handle(sc.decode(m.data));
+      m.ack();
+    }, { name: 'process', kind: 'consumer', attributes: { 'messaging.system': 'nats' } });
+  }
+}
+`,
+          },
+        ],
       },
     ],
   },
@@ -2305,13 +3313,23 @@ export const publish = (id: string) => new PubSub().topic('orders').publishJSON(
         column: 40,
         endLine: 4,
         endColumn: 80,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export const publish = (id: string) => new PubSub().topic('orders').publishJSON({ id }, injectContext());
+`,
+          },
+        ],
       },
     ],
   },
   // ── Redis ──────────────────────────────────────────────────────────────────────────────────────
   {
-    name: 'ioredis xadd and publish',
+    name: 'ioredis xadd gets the context fields after the id; publish changes the payload: reported without a suggestion by default',
     code: `
 import Redis from 'ioredis';
 
@@ -2330,7 +3348,22 @@ export async function announce(id: string) {
         column: 9,
         endLine: 7,
         endColumn: 19,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import Redis from 'ioredis';
+import { injectContextFields } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis({ host: 'redis' });
+
+export async function announce(id: string) {
+  await redis.xadd('orders', '*', ...injectContextFields(), 'id', id);
+  await redis.publish('orders:created', JSON.stringify({ id }));
+}
+`,
+          },
+        ],
       },
       {
         messageId: 'producerWithoutContext',
@@ -2340,6 +3373,437 @@ export async function announce(id: string) {
         endLine: 8,
         endColumn: 22,
         suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'Redis pub/sub with allowPayloadChanges: JSON messages carry _traceContext, handlers extract it (ioredis)',
+    options: [{allowPayloadChanges: true}],
+    code: `
+import Redis from 'ioredis';
+
+const redis = new Redis();
+const subscriber = redis.duplicate();
+
+export async function announce(order: { id: string }, note: string) {
+  await redis.publish('orders:created', JSON.stringify(order));
+  await redis.publish('orders:notes', note);
+}
+
+subscriber.subscribe('orders:created');
+subscriber.on('message', (channel, message) => {
+  console.log(channel, JSON.parse(message));
+});
+subscriber.on('pmessage', async (pattern, channel, message) => {
+  await Promise.resolve(JSON.parse(message));
+});
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import Redis from 'ioredis';
+import { injectPayloadContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+const subscriber = redis.duplicate();
+
+export async function announce(order: { id: string }, note: string) {
+  await redis.publish('orders:created', JSON.stringify(injectPayloadContext(order)));
+  await redis.publish('orders:notes', note);
+}
+
+subscriber.subscribe('orders:created');
+subscriber.on('message', (channel, message) => {
+  console.log(channel, JSON.parse(message));
+});
+subscriber.on('pmessage', async (pattern, channel, message) => {
+  await Promise.resolve(JSON.parse(message));
+});
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 9,
+        column: 9,
+        endLine: 9,
+        endColumn: 22,
+        suggestions: [],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 13,
+        column: 1,
+        endLine: 13,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import Redis from 'ioredis';
+import { payloadContext, withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+const subscriber = redis.duplicate();
+
+export async function announce(order: { id: string }, note: string) {
+  await redis.publish('orders:created', JSON.stringify(order));
+  await redis.publish('orders:notes', note);
+}
+
+subscriber.subscribe('orders:created');
+subscriber.on('message', (channel, message) => {
+  return withExtractedContext(payloadContext(message), () => {
+    console.log(channel, JSON.parse(message));
+  }, { name: \`process \${channel}\`, kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': channel } });
+});
+subscriber.on('pmessage', async (pattern, channel, message) => {
+  await Promise.resolve(JSON.parse(message));
+});
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 16,
+        column: 1,
+        endLine: 16,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import Redis from 'ioredis';
+import { payloadContext, withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+const subscriber = redis.duplicate();
+
+export async function announce(order: { id: string }, note: string) {
+  await redis.publish('orders:created', JSON.stringify(order));
+  await redis.publish('orders:notes', note);
+}
+
+subscriber.subscribe('orders:created');
+subscriber.on('message', (channel, message) => {
+  console.log(channel, JSON.parse(message));
+});
+subscriber.on('pmessage', async (pattern, channel, message) => {
+  return withExtractedContext(payloadContext(message), async () => {
+    await Promise.resolve(JSON.parse(message));
+  }, { name: \`process \${channel}\`, kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': channel } });
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'node-redis xAdd and a subscribe listener (allowPayloadChanges)',
+    options: [{allowPayloadChanges: true}],
+    code: `
+import { createClient } from 'redis';
+
+const client = await createClient({ url: 'redis://redis:6379' }).connect();
+const subscriber = client.duplicate();
+
+export async function announce(id: string) {
+  await client.xAdd('orders', '*', { id, kind: 'created' });
+  await client.publish('orders:created', JSON.stringify({ id }));
+}
+
+await subscriber.subscribe('orders:created', (message) => {
+  console.log(JSON.parse(message));
+});
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { createClient } from 'redis';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = await createClient({ url: 'redis://redis:6379' }).connect();
+const subscriber = client.duplicate();
+
+export async function announce(id: string) {
+  await client.xAdd('orders', '*', injectContext({ id, kind: 'created' }));
+  await client.publish('orders:created', JSON.stringify({ id }));
+}
+
+await subscriber.subscribe('orders:created', (message) => {
+  console.log(JSON.parse(message));
+});
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 9,
+        column: 9,
+        endLine: 9,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { createClient } from 'redis';
+import { injectPayloadContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = await createClient({ url: 'redis://redis:6379' }).connect();
+const subscriber = client.duplicate();
+
+export async function announce(id: string) {
+  await client.xAdd('orders', '*', { id, kind: 'created' });
+  await client.publish('orders:created', JSON.stringify(injectPayloadContext({ id })));
+}
+
+await subscriber.subscribe('orders:created', (message) => {
+  console.log(JSON.parse(message));
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'ioredis xread and xreadgroup loops: each entry runs in the context of its field list',
+    code: `
+import Redis from 'ioredis';
+
+const redis = new Redis();
+
+export async function tail(handle: (fields: string[]) => Promise<void>) {
+  for (;;) {
+    const reply = await redis.xread('BLOCK', 5000, 'STREAMS', 'orders', '$');
+    if (!reply) continue;
+    for (const [stream, entries] of reply) {
+      for (const [id, fields] of entries) {
+        await handle(fields);
+        console.log(stream, id);
+      }
+    }
+  }
+}
+
+export async function work(consumer: string) {
+  const reply = (await redis.xreadgroup('GROUP', 'billing', consumer, 'COUNT', 10, 'STREAMS', 'orders', '>')) as [string, [string, string[]][]][] | null;
+  for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+    console.log(id, fields);
+    await redis.xack('orders', 'billing', id);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 8,
+        column: 25,
+        endLine: 8,
+        endColumn: 36,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import Redis from 'ioredis';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+
+export async function tail(handle: (fields: string[]) => Promise<void>) {
+  for (;;) {
+    const reply = await redis.xread('BLOCK', 5000, 'STREAMS', 'orders', '$');
+    if (!reply) continue;
+    for (const [stream, entries] of reply) {
+      for (const [id, fields] of entries) {
+        await withExtractedContext(fields, async () => {
+          await handle(fields);
+          console.log(stream, id);
+        }, { name: \`process \${stream}\`, kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': stream } });
+      }
+    }
+  }
+}
+
+export async function work(consumer: string) {
+  const reply = (await redis.xreadgroup('GROUP', 'billing', consumer, 'COUNT', 10, 'STREAMS', 'orders', '>')) as [string, [string, string[]][]][] | null;
+  for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+    console.log(id, fields);
+    await redis.xack('orders', 'billing', id);
+  }
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 20,
+        column: 24,
+        endLine: 20,
+        endColumn: 40,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import Redis from 'ioredis';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const redis = new Redis();
+
+export async function tail(handle: (fields: string[]) => Promise<void>) {
+  for (;;) {
+    const reply = await redis.xread('BLOCK', 5000, 'STREAMS', 'orders', '$');
+    if (!reply) continue;
+    for (const [stream, entries] of reply) {
+      for (const [id, fields] of entries) {
+        await handle(fields);
+        console.log(stream, id);
+      }
+    }
+  }
+}
+
+export async function work(consumer: string) {
+  const reply = (await redis.xreadgroup('GROUP', 'billing', consumer, 'COUNT', 10, 'STREAMS', 'orders', '>')) as [string, [string, string[]][]][] | null;
+  for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+    await withExtractedContext(fields, async () => {
+      console.log(id, fields);
+      await redis.xack('orders', 'billing', id);
+    }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': 'orders' } });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'node-redis xRead loops over streams and over the first stream',
+    code: `
+import { createClient } from 'redis';
+
+const client = createClient();
+
+export async function tail() {
+  const streams = await client.xRead([{ key: 'orders', id: '0' }, { key: 'refunds', id: '0' }]);
+  for (const stream of streams ?? []) {
+    for (const entry of stream.messages) {
+      console.log(stream.name, entry.id, entry.message);
+    }
+  }
+}
+
+export async function work() {
+  const reply = await client.xReadGroup('billing', 'worker-1', { key: 'orders', id: '>' }, { COUNT: 10 });
+  for (const { id, message } of reply?.[0]?.messages ?? []) {
+    console.log(id, message);
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 7,
+        column: 25,
+        endLine: 7,
+        endColumn: 37,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { createClient } from 'redis';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = createClient();
+
+export async function tail() {
+  const streams = await client.xRead([{ key: 'orders', id: '0' }, { key: 'refunds', id: '0' }]);
+  for (const stream of streams ?? []) {
+    for (const entry of stream.messages) {
+      withExtractedContext(entry.message, () => {
+        console.log(stream.name, entry.id, entry.message);
+      }, { name: \`process \${stream.name}\`, kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': stream.name } });
+    }
+  }
+}
+
+export async function work() {
+  const reply = await client.xReadGroup('billing', 'worker-1', { key: 'orders', id: '>' }, { COUNT: 10 });
+  for (const { id, message } of reply?.[0]?.messages ?? []) {
+    console.log(id, message);
+  }
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 16,
+        column: 23,
+        endLine: 16,
+        endColumn: 40,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { createClient } from 'redis';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = createClient();
+
+export async function tail() {
+  const streams = await client.xRead([{ key: 'orders', id: '0' }, { key: 'refunds', id: '0' }]);
+  for (const stream of streams ?? []) {
+    for (const entry of stream.messages) {
+      console.log(stream.name, entry.id, entry.message);
+    }
+  }
+}
+
+export async function work() {
+  const reply = await client.xReadGroup('billing', 'worker-1', { key: 'orders', id: '>' }, { COUNT: 10 });
+  for (const { id, message } of reply?.[0]?.messages ?? []) {
+    withExtractedContext(message, () => {
+      console.log(id, message);
+    }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': 'orders' } });
+  }
+}
+`,
+          },
+        ],
       },
     ],
   },
@@ -2430,7 +3894,27 @@ export async function run(handle: (body: unknown) => Promise<void>) {
         column: 9,
         endLine: 9,
         endColumn: 28,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { ServiceBusClient } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = new ServiceBusClient(process.env.SB_CONNECTION!);
+const sender = client.createSender('orders');
+const receiver = client.createReceiver('orders');
+
+export async function run(handle: (body: unknown) => Promise<void>) {
+  await sender.sendMessages({ body: { id: 1 }, applicationProperties: injectContext() });
+  receiver.subscribe({
+    processMessage: async (message) => handle(message.body),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+          },
+        ],
       },
       {
         messageId: 'consumerWithoutContext',
@@ -2439,7 +3923,27 @@ export async function run(handle: (body: unknown) => Promise<void>) {
         column: 5,
         endLine: 11,
         endColumn: 19,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { ServiceBusClient } from '@azure/service-bus';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = new ServiceBusClient(process.env.SB_CONNECTION!);
+const sender = client.createSender('orders');
+const receiver = client.createReceiver('orders');
+
+export async function run(handle: (body: unknown) => Promise<void>) {
+  await sender.sendMessages({ body: { id: 1 } });
+  receiver.subscribe({
+    processMessage: async (message) => withExtractedContext(message.applicationProperties, async () => handle(message.body), { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'servicebus', 'messaging.destination.name': 'orders' } }),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+          },
+        ],
       },
     ],
   },
@@ -2460,6 +3964,129 @@ export const remind = (at: Date) => sender.scheduleMessages({ body: { kind: 'rem
         column: 37,
         endLine: 6,
         endColumn: 60,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { ServiceBusClient } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sender = new ServiceBusClient(process.env.SB_CONNECTION!).createSender('orders');
+
+export const remind = (at: Date) => sender.scheduleMessages({ body: { kind: 'reminder' }, applicationProperties: injectContext() }, at);
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Azure Service Bus batches: tryAddMessage is the producer, sendMessages(batch) is not reported again',
+    code: `
+import { ServiceBusClient } from '@azure/service-bus';
+
+const sender = new ServiceBusClient(process.env.SB_CONNECTION!).createSender('orders');
+
+export async function sendAll(ids: string[]) {
+  const batch = await sender.createMessageBatch();
+  for (const id of ids) {
+    if (!batch.tryAddMessage({ body: { id }, applicationProperties: { source: 'checkout' } })) break;
+  }
+  await sender.sendMessages(batch);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 9,
+        column: 10,
+        endLine: 9,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { ServiceBusClient } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const sender = new ServiceBusClient(process.env.SB_CONNECTION!).createSender('orders');
+
+export async function sendAll(ids: string[]) {
+  const batch = await sender.createMessageBatch();
+  for (const id of ids) {
+    if (!batch.tryAddMessage({ body: { id }, applicationProperties: injectContext({ source: 'checkout' }) })) break;
+  }
+  await sender.sendMessages(batch);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Azure Service Bus receiveMessages loop, and messages sent from a variable (reported without a suggestion)',
+    code: `
+import { ServiceBusClient, type ServiceBusMessage } from '@azure/service-bus';
+
+const client = new ServiceBusClient(process.env.SB_CONNECTION!);
+const receiver = client.createReceiver('orders');
+
+export async function pull(handle: (body: unknown) => Promise<void>) {
+  const messages = await receiver.receiveMessages(10, { maxWaitTimeInMs: 1000 });
+  for (const message of messages) {
+    await handle(message.body);
+    await receiver.completeMessage(message);
+  }
+}
+
+export async function resend(message: ServiceBusMessage) {
+  await client.createSender('orders').sendMessages(message);
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 8,
+        column: 26,
+        endLine: 8,
+        endColumn: 50,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { ServiceBusClient, type ServiceBusMessage } from '@azure/service-bus';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const client = new ServiceBusClient(process.env.SB_CONNECTION!);
+const receiver = client.createReceiver('orders');
+
+export async function pull(handle: (body: unknown) => Promise<void>) {
+  const messages = await receiver.receiveMessages(10, { maxWaitTimeInMs: 1000 });
+  for (const message of messages) {
+    await withExtractedContext(message.applicationProperties, async () => {
+      await handle(message.body);
+      await receiver.completeMessage(message);
+    }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'servicebus', 'messaging.destination.name': 'orders' } });
+  }
+}
+
+export async function resend(message: ServiceBusMessage) {
+  await client.createSender('orders').sendMessages(message);
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 16,
+        column: 9,
+        endLine: 16,
+        endColumn: 51,
         suggestions: [],
       },
     ],

@@ -7,12 +7,38 @@
  */
 import type { InstrumentedValue } from '../../settings';
 
-/** How a suggestion can carry the context, when the client has a carrier the wrappers fill. */
+/**
+ * How a producer's suggestion carries the context, when the client has a carrier the wrappers fill.
+ * Each kind says where the carrier is in the call; `fix.ts` writes the text.
+ */
 export type ProducerFix =
-  /** Kafka: every message object (`{ value, … }`) under `messages` gets `headers: injectContext(…)`. */
-  | { readonly kind: 'kafka-messages' }
-  /** An options object at `index` whose `property` is the carrier (`{ headers }`, `{ attributes }`). */
-  | { readonly kind: 'options'; readonly index: number; readonly property: string };
+  /**
+   * Every message literal (an object with the `marker` property, `{ value }` for Kafka, `{ body }`
+   * for Azure) in the first argument gets `property: injectContext(…)`. Objects with an `exclude`
+   * property are containers (`{ topic, messages }`), not messages.
+   */
+  | { readonly kind: 'message-literals'; readonly marker: string; readonly property: string; readonly exclude?: readonly string[] }
+  /**
+   * An options object at `index` whose `property` is the carrier (`{ headers }`). `newCarrier` names
+   * the client's own carrier constructor when a plain object will not do (NATS `headers()`).
+   */
+  | { readonly kind: 'options'; readonly index: number; readonly property: string; readonly newCarrier?: CarrierConstructor }
+  /**
+   * The argument at `index` is the carrier itself (Pub/Sub `attributes`, node-redis `xAdd`
+   * message). With `callbackNext`, a callback may stand in its place (`publish(data, callback)`).
+   */
+  | { readonly kind: 'carrier-argument'; readonly index: number; readonly callbackNext?: boolean }
+  /** ioredis `xadd(key, …options, id, field, value…)`: the context's fields go in right after the id. */
+  | { readonly kind: 'stream-fields' }
+  /** The JSON text at `index` (`JSON.stringify(x)`) gets a `_traceContext` field: a payload change. */
+  | { readonly kind: 'json-payload'; readonly index: number };
+
+/** A function of the client's module that makes an empty carrier (`headers()` of NATS). */
+export interface CarrierConstructor {
+  readonly name: string;
+  /** Modules that export it; the fix imports it from the one the file already uses. */
+  readonly modules: readonly string[];
+}
 
 export interface Producer {
   readonly library: string;
@@ -23,6 +49,16 @@ export interface Producer {
   readonly coveredBy?: readonly InstrumentedValue[];
   readonly fix?: ProducerFix;
 }
+
+/**
+ * Where a consumer fix finds a value: a parameter of the handler (with a property path read from
+ * it: `message.headers`), an argument of the registering call (`consume(queue, …)`), or an
+ * argument of the call that made the receiver (`client.createReceiver('orders')`).
+ */
+export type ValueSource =
+  | { readonly from: 'param'; readonly index: number; readonly path?: readonly string[]; readonly optional?: boolean }
+  | { readonly from: 'argument'; readonly index: number }
+  | { readonly from: 'receiver'; readonly index: number };
 
 export interface Consumer {
   readonly library: string;
@@ -36,18 +72,56 @@ export interface Consumer {
   /** Handler properties an instrumentation does not cover even when installed (kafkajs `eachBatch`). */
   readonly uncoveredProperties?: readonly string[];
   readonly coveredBy?: readonly InstrumentedValue[];
-  /** The message's carrier as seen from the handler's first parameter (`msg` → `msg.properties.headers`). */
-  readonly carrier?: (param: string, destructured: ReadonlySet<string>) => string | undefined;
+  /** The message's carrier, seen from the handler (`msg` → `msg.properties.headers`): the suggestion extracts from it. */
+  readonly carrier?: ValueSource & { readonly from: 'param' };
+  /** The carrier is a JSON payload (`payloadContext(message)`): only offered with `allowPayloadChanges`. */
+  readonly payload?: boolean;
+  /** The queue, topic or subject for the span's name, the first one found. */
+  readonly destination?: readonly ValueSource[];
   /** Messaging system for the CONSUMER span's `messaging.system`. */
   readonly system?: string;
 }
 
-/** A call that only pulls a message (`channel.get`, SQS receive): reported unless the code extracts. */
+/**
+ * A call that only pulls messages (`channel.get`, `xread`, `receiveMessages`): reported unless the
+ * function around it extracts. `fix` names the shape of code the suggestion can rewrite.
+ */
 export interface Pull {
   readonly library: string;
   readonly signature: string;
   readonly receivers: readonly string[];
   readonly methods: readonly string[];
+  readonly fix?: PullFix;
+}
+
+export interface PullFix {
+  /**
+   * `single`: the call returns one message or a falsy value (`const msg = await ch.get(q)`), and the
+   * code after its guard runs in the message's context; `list`: it returns an array of messages,
+   * and each iteration of a loop over it runs in its message's context; `streams`: an `xread`
+   * reply, a list of streams each holding a list of entries, and the per-entry loop is wrapped.
+   */
+  readonly shape: 'single' | 'list' | 'streams';
+  /** Property path from a message (or stream entry) to its carrier (`properties.headers`; `1` is an array index). */
+  readonly carrier: readonly string[];
+  /** `streams`: the paths from a stream to its entry list and to its name. */
+  readonly streams?: { readonly entries: readonly string[]; readonly name: readonly string[] };
+  readonly destination?: ValueSource & { readonly from: 'argument' | 'receiver' };
+  readonly system: string;
+}
+
+/**
+ * An async iterable of messages (`for await (const msg of nc.subscribe(subject))`), keyed by the
+ * origin of the iterated value; each iteration runs in its message's context.
+ */
+export interface Iteration {
+  readonly library: string;
+  readonly signature: string;
+  readonly keys: readonly string[];
+  readonly carrier: readonly string[];
+  /** An argument of the call that made the iterable, for the span's name (the subject). */
+  readonly destinationArgument?: number;
+  readonly system: string;
 }
 
 const KAFKA_PRODUCER = ['kafkajs:Kafka.#new.producer.#call', 'kafkajs:Kafka.#new.producer.#call.transaction.#call'];
@@ -56,16 +130,43 @@ const AMQP_CHANNEL = [
   'amqplib:connect.#call.createChannel.#call',
   'amqplib:connect.#call.createConfirmChannel.#call',
   'amqplib/callback_api:connect.#call.createChannel.#call',
+  'amqplib/callback_api:connect.#call.createConfirmChannel.#call',
   'amqplib:Channel.#new',
   'amqplib:ConfirmChannel.#new',
 ];
 const BULLMQ_QUEUE = ['bullmq:Queue.#new', 'bull:#new', 'bull:Queue.#new', 'bullmq:FlowProducer.#new'];
 const PUBSUB_TOPIC = ['@google-cloud/pubsub:PubSub.#new.topic.#call'];
 const PUBSUB_SUBSCRIPTION = ['@google-cloud/pubsub:PubSub.#new.subscription.#call', '@google-cloud/pubsub:PubSub.#new.topic.#call.subscription.#call'];
-const NATS_CONNECTION = ['nats:connect.#call', '@nats-io/transport-node:connect.#call'];
-const REDIS_CLIENT = ['ioredis:#new', 'ioredis:Redis.#new', 'redis:createClient.#call', 'ioredis:#new.duplicate.#call', 'redis:createClient.#call.duplicate.#call'];
+const NATS_CONNECTION = [
+  'nats:connect.#call',
+  '@nats-io/transport-node:connect.#call',
+  'nats:NatsConnection.#new',
+  '@nats-io/transport-node:NatsConnection.#new',
+];
+/** JetStream contexts: `nc.jetstream()` of the legacy line, `jetstream(nc)` of `@nats-io/jetstream`. */
+const NATS_JETSTREAM = [
+  'nats:connect.#call.jetstream.#call',
+  '@nats-io/jetstream:jetstream.#call',
+  'nats:JetStreamClient.#new',
+  '@nats-io/jetstream:JetStreamClient.#new',
+];
+const IOREDIS_CLIENT = ['ioredis:#new', 'ioredis:Redis.#new', 'ioredis:#new.duplicate.#call', 'ioredis:Redis.#new.duplicate.#call'];
+const NODE_REDIS_CLIENT = [
+  'redis:createClient.#call',
+  'redis:RedisClientType.#new',
+  'redis:createClient.#call.duplicate.#call',
+  'redis:createClient.#call.connect.#call',
+  'redis:createClient.#call.duplicate.#call.connect.#call',
+];
+const REDIS_CLIENT = [...IOREDIS_CLIENT, ...NODE_REDIS_CLIENT];
 const AZURE_CLIENT = '@azure/service-bus:ServiceBusClient.#new';
+const AZURE_SENDER = [`${AZURE_CLIENT}.createSender.#call`, '@azure/service-bus:ServiceBusSender.#new'];
+const AZURE_RECEIVER = [`${AZURE_CLIENT}.createReceiver.#call`, '@azure/service-bus:ServiceBusReceiver.#new'];
+const AZURE_BATCH = [...AZURE_SENDER.map((sender) => `${sender}.createMessageBatch.#call`), '@azure/service-bus:ServiceBusMessageBatch.#new'];
 const NEST_CLIENT = ['@nestjs/microservices:ClientProxy.#new', '@nestjs/microservices:ClientProxyFactory.create.#call'];
+
+/** NATS carriers are `MsgHdrs`: a plain object is not accepted, `headers()` makes an empty one. */
+const NATS_HEADERS: CarrierConstructor = { name: 'headers', modules: ['nats', '@nats-io/transport-node', '@nats-io/nats-core'] };
 
 export const PRODUCERS: readonly Producer[] = [
   {
@@ -74,7 +175,7 @@ export const PRODUCERS: readonly Producer[] = [
     receivers: KAFKA_PRODUCER,
     methods: ['send', 'sendBatch'],
     coveredBy: ['kafkajs'],
-    fix: { kind: 'kafka-messages' },
+    fix: { kind: 'message-literals', marker: 'value', property: 'headers', exclude: ['messages', 'topic'] },
   },
   {
     library: 'amqplib',
@@ -108,29 +209,55 @@ export const PRODUCERS: readonly Producer[] = [
   },
   {
     library: '@google-cloud/pubsub',
-    signature: 'topic.publish(data, attributes)',
+    signature: 'topic.publish(data, attributes) / publishJSON(json, attributes)',
     receivers: PUBSUB_TOPIC,
     methods: ['publish', 'publishJSON'],
     coveredBy: ['pubsub'],
+    fix: { kind: 'carrier-argument', index: 1, callbackNext: true },
   },
   {
     library: 'nats / @nats-io/transport-node',
-    signature: 'nc.publish(subject, data, { headers }) / nc.request(…)',
-    receivers: NATS_CONNECTION,
+    signature: 'nc.publish(subject, data, { headers }) / nc.request(subject, data, { headers }) / js.publish(…)',
+    receivers: [...NATS_CONNECTION, ...NATS_JETSTREAM],
     methods: ['publish', 'request'],
+    fix: { kind: 'options', index: 2, property: 'headers', newCarrier: NATS_HEADERS },
   },
   {
     library: 'ioredis / redis',
-    signature: 'redis.xadd(stream, …) / redis.publish(channel, message)',
+    signature: "redis.xadd(stream, '*', field, value, …) (ioredis)",
+    receivers: IOREDIS_CLIENT,
+    methods: ['xadd'],
+    fix: { kind: 'stream-fields' },
+  },
+  {
+    library: 'ioredis / redis',
+    signature: "client.xAdd(stream, '*', { field: value }) (redis)",
+    receivers: NODE_REDIS_CLIENT,
+    methods: ['xAdd'],
+    fix: { kind: 'carrier-argument', index: 2 },
+  },
+  {
+    library: 'ioredis / redis',
+    signature: 'redis.publish(channel, message)',
     receivers: REDIS_CLIENT,
-    methods: ['xadd', 'xAdd', 'publish'],
+    methods: ['publish'],
+    fix: { kind: 'json-payload', index: 1 },
   },
   {
     library: '@azure/service-bus',
-    signature: 'sender.sendMessages(messages)',
-    receivers: [`${AZURE_CLIENT}.createSender.#call`],
+    signature: 'sender.sendMessages(messages) / scheduleMessages(messages, time)',
+    receivers: AZURE_SENDER,
     methods: ['sendMessages', 'scheduleMessages'],
     coveredBy: ['azure-service-bus'],
+    fix: { kind: 'message-literals', marker: 'body', property: 'applicationProperties' },
+  },
+  {
+    library: '@azure/service-bus',
+    signature: 'batch.tryAddMessage(message) on sender.createMessageBatch()',
+    receivers: AZURE_BATCH,
+    methods: ['tryAddMessage'],
+    coveredBy: ['azure-service-bus'],
+    fix: { kind: 'message-literals', marker: 'body', property: 'applicationProperties' },
   },
   {
     library: '@nestjs/microservices',
@@ -139,8 +266,6 @@ export const PRODUCERS: readonly Producer[] = [
     methods: ['emit', 'send'],
   },
 ];
-
-const propertiesHeaders = (param: string) => `${param}?.properties.headers`;
 
 export const CONSUMERS: readonly Consumer[] = [
   {
@@ -158,7 +283,8 @@ export const CONSUMERS: readonly Consumer[] = [
     handler: { index: 0, properties: ['eachMessage', 'eachBatch'] },
     uncoveredProperties: ['eachBatch'],
     coveredBy: ['kafkajs'],
-    carrier: (param, destructured) => (destructured.has('message') ? 'message.headers' : param ? `${param}.message.headers` : undefined),
+    carrier: { from: 'param', index: 0, path: ['message', 'headers'] },
+    destination: [{ from: 'param', index: 0, path: ['topic'] }],
     system: 'kafka',
   },
   {
@@ -168,7 +294,8 @@ export const CONSUMERS: readonly Consumer[] = [
     methods: ['consume'],
     handler: { index: 1 },
     coveredBy: ['amqplib'],
-    carrier: (param) => (param ? propertiesHeaders(param) : undefined),
+    carrier: { from: 'param', index: 0, path: ['properties', 'headers'], optional: true },
+    destination: [{ from: 'argument', index: 0 }],
     system: 'rabbitmq',
   },
   {
@@ -179,41 +306,122 @@ export const CONSUMERS: readonly Consumer[] = [
     handler: { index: 1 },
     events: ['message'],
     coveredBy: ['pubsub'],
-    carrier: (param) => (param ? `${param}.attributes` : undefined),
+    carrier: { from: 'param', index: 0, path: ['attributes'] },
     system: 'gcp_pubsub',
   },
   {
     library: 'nats / @nats-io/transport-node',
-    signature: 'nc.subscribe(subject, { callback })',
+    signature: 'nc.subscribe(subject, { callback: (err, msg) => … })',
     receivers: NATS_CONNECTION,
     methods: ['subscribe'],
     handler: { index: 1, properties: ['callback'] },
+    carrier: { from: 'param', index: 1, path: ['headers'] },
+    destination: [{ from: 'argument', index: 0 }],
+    system: 'nats',
   },
   {
     library: 'ioredis / redis',
-    signature: "subscriber.on('message', handler) after subscribe()",
+    signature: "subscriber.on('message', (channel, message) => …) after subscribe()",
     receivers: REDIS_CLIENT,
-    methods: ['on'],
+    methods: ['on', 'addListener'],
     handler: { index: 1 },
-    events: ['message', 'pmessage', 'messageBuffer'],
+    events: ['message', 'messageBuffer'],
+    carrier: { from: 'param', index: 1 },
+    payload: true,
+    destination: [{ from: 'param', index: 0 }],
+    system: 'redis',
+  },
+  {
+    library: 'ioredis / redis',
+    signature: "subscriber.on('pmessage', (pattern, channel, message) => …) after psubscribe()",
+    receivers: REDIS_CLIENT,
+    methods: ['on', 'addListener'],
+    handler: { index: 1 },
+    events: ['pmessage', 'pmessageBuffer'],
+    carrier: { from: 'param', index: 2 },
+    payload: true,
+    destination: [{ from: 'param', index: 1 }],
+    system: 'redis',
+  },
+  {
+    library: 'ioredis / redis',
+    signature: 'subscriber.subscribe(channel, (message, channel) => …) (redis 4 and later)',
+    receivers: NODE_REDIS_CLIENT,
+    methods: ['subscribe', 'pSubscribe', 'sSubscribe'],
+    handler: { index: 1 },
+    carrier: { from: 'param', index: 0 },
+    payload: true,
+    destination: [{ from: 'param', index: 1 }, { from: 'argument', index: 0 }],
+    system: 'redis',
   },
   {
     library: '@azure/service-bus',
     signature: 'receiver.subscribe({ processMessage })',
-    receivers: [`${AZURE_CLIENT}.createReceiver.#call`],
+    receivers: AZURE_RECEIVER,
     methods: ['subscribe'],
     handler: { index: 0, properties: ['processMessage'] },
     coveredBy: ['azure-service-bus'],
+    carrier: { from: 'param', index: 0, path: ['applicationProperties'] },
+    destination: [{ from: 'receiver', index: 0 }],
+    system: 'servicebus',
   },
 ];
 
 export const PULLS: readonly Pull[] = [
-  { library: 'amqplib', signature: 'channel.get(queue) (never covered by the instrumentation)', receivers: AMQP_CHANNEL, methods: ['get'] },
+  {
+    library: 'amqplib',
+    signature: 'channel.get(queue) (never covered by the instrumentation)',
+    receivers: AMQP_CHANNEL,
+    methods: ['get'],
+    fix: { shape: 'single', carrier: ['properties', 'headers'], destination: { from: 'argument', index: 0 }, system: 'rabbitmq' },
+  },
   {
     library: 'ioredis / redis',
-    signature: 'redis.xread(…) / xreadgroup(…) loops',
-    receivers: REDIS_CLIENT,
-    methods: ['xread', 'xreadgroup', 'xRead', 'xReadGroup'],
+    signature: 'redis.xread(…) / xreadgroup(…) loops (ioredis)',
+    receivers: IOREDIS_CLIENT,
+    methods: ['xread', 'xreadgroup'],
+    fix: { shape: 'streams', carrier: ['1'], streams: { entries: ['1'], name: ['0'] }, system: 'redis' },
+  },
+  {
+    library: 'ioredis / redis',
+    signature: 'client.xRead(…) / xReadGroup(…) loops (redis)',
+    receivers: NODE_REDIS_CLIENT,
+    methods: ['xRead', 'xReadGroup'],
+    fix: { shape: 'streams', carrier: ['message'], streams: { entries: ['messages'], name: ['name'] }, system: 'redis' },
+  },
+  {
+    library: '@azure/service-bus',
+    signature: 'receiver.receiveMessages(count) loops',
+    receivers: AZURE_RECEIVER,
+    methods: ['receiveMessages'],
+    fix: { shape: 'list', carrier: ['applicationProperties'], destination: { from: 'receiver', index: 0 }, system: 'servicebus' },
+  },
+];
+
+/** JetStream message iterators: consumers' `consume()` / `fetch()`, legacy push and pull subscriptions. */
+const JETSTREAM_ITERABLES = NATS_JETSTREAM.flatMap((js) => [
+  `${js}.subscribe.#call`,
+  `${js}.pullSubscribe.#call`,
+  `${js}.fetch.#call`,
+  `${js}.consumers.get.#call.consume.#call`,
+  `${js}.consumers.get.#call.fetch.#call`,
+]);
+
+export const ITERATIONS: readonly Iteration[] = [
+  {
+    library: 'nats / @nats-io/transport-node',
+    signature: 'for await (const msg of nc.subscribe(subject))',
+    keys: NATS_CONNECTION.map((connection) => `${connection}.subscribe.#call`),
+    carrier: ['headers'],
+    destinationArgument: 0,
+    system: 'nats',
+  },
+  {
+    library: 'nats / @nats-io/transport-node',
+    signature: 'for await (const msg of await consumer.consume()) (JetStream)',
+    keys: JETSTREAM_ITERABLES,
+    carrier: ['headers'],
+    system: 'nats',
   },
 ];
 

@@ -28,10 +28,13 @@ import { createJobsDetector, isJobQueue, judgeJobConsumer, judgeJobProducer } fr
 import {
   AWS_COMMANDS,
   CONSUMERS,
+  ITERATIONS,
   PRODUCERS,
   PULLS,
   type Consumer,
+  type Iteration,
   type Producer,
+  type Pull,
 } from './catalog';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -64,10 +67,16 @@ export interface ConsumerFinding {
   readonly customFix?: CustomFix;
   readonly loc: TSESTree.SourceLocation;
   readonly library: string;
+  /** The handler, when it is written in place (a suggestion can wrap its body). */
   readonly handler?: FunctionNode;
   readonly consumer?: Consumer;
-  /** The queue/topic as source code, for the CONSUMER span's name. */
-  readonly destination?: string;
+  /** The handler's property in an options object (`eachMessage`, `eachBatch`). */
+  readonly property?: string;
+  /** The registering call (`channel.consume(…)`), the pulling call (`channel.get(…)`) or the call that made an iterated subscription. */
+  readonly call?: TSESTree.CallExpression;
+  readonly pull?: Pull;
+  /** `for await (const msg of subscription)`: the loop and its catalog row. */
+  readonly iteration?: { readonly row: Iteration; readonly loop: TSESTree.ForOfStatement };
 }
 
 export type MessageQueueFinding = ProducerFinding | ConsumerFinding;
@@ -106,6 +115,11 @@ const METHOD_NAMES: ReadonlySet<string> = new Set([
   ...CONSUMERS.flatMap((row) => row.methods),
   ...PULLS.flatMap((row) => row.methods),
 ]);
+
+/** The methods whose result a `for await` loop may iterate as messages (`subscribe`, `consume`…). */
+const ITERATED_METHODS: ReadonlySet<string> = new Set(
+  ITERATIONS.flatMap((row) => row.keys.map((key) => key.split('.').filter((part) => part !== '#call').pop()!)),
+);
 
 /** Listeners that find mode-3 problems and hand each finding to `report` at the end of the file. */
 export function createMessageQueueDetector(
@@ -157,9 +171,11 @@ export function createMessageQueueDetector(
         found.push(() => (isJobQueue(producer) ? judgeJobProducer(scope, node, producer) : judgeProducer(node, producer)));
         return;
       }
-      const consumer = CONSUMERS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
+      const event = staticString(node.arguments[0]);
+      const consumer = CONSUMERS.find(
+        (row) => row.methods.includes(method) && row.receivers.includes(receiverKey) && (!row.events || row.events.includes(event ?? '')),
+      );
       if (consumer) {
-        if (consumer.events && !consumer.events.includes(staticString(node.arguments[0]) ?? '')) return;
         found.push(() => (isJobQueue(consumer) ? judgeJobConsumer(scope, node, consumer) : judgeConsumer(node, consumer)));
         return;
       }
@@ -168,29 +184,23 @@ export function createMessageQueueDetector(
         found.push(() =>
           judge.extractsSomewhere(enclosingFunctionOf(node) ?? sourceCode.ast)
             ? undefined
-            : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: pull.library },
+            : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: pull.library, pull, call: node },
         );
       }
     },
     'ForOfStatement[await=true]'(node: TSESTree.ForOfStatement) {
       // `for await (const msg of nc.subscribe(subject))`, directly or through a variable
-      let source: TSESTree.Node = unwrapExpression(node.right);
-      if (source.type === AST_NODE_TYPES.Identifier) {
-        const def = origins.variableOf(source)?.defs[0];
-        const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
-        if (!init) return;
-        source = unwrapExpression(init);
-      }
-      if (source.type !== AST_NODE_TYPES.CallExpression || source.callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      if (memberName(source.callee) !== 'subscribe') return;
-      const key = keyOf(source.callee.object);
-      const consumer = CONSUMERS.find((row) => row.methods.includes('subscribe') && row.receivers.includes(key ?? ''));
-      if (!consumer) return;
+      const source = iteratedCall(node.right);
+      if (!source || source.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (!ITERATED_METHODS.has(memberName(source.callee) ?? '')) return;
+      const key = origins.key(source);
+      const row = ITERATIONS.find((candidate) => candidate.keys.includes(key ?? ''));
+      if (!row) return;
       const callee = source.callee;
       found.push(() =>
         judge.extractsSomewhere(node.body)
           ? undefined
-          : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: consumer.library },
+          : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: row.library, call: source, iteration: { row, loop: node } },
       );
     },
     'Program:exit'() {
@@ -206,9 +216,24 @@ export function createMessageQueueDetector(
     return origin ? originKey(origin) : undefined;
   }
 
+  /** The call a `for await` loop iterates: `nc.subscribe(…)`, or the one a variable was initialised with (awaits skipped). */
+  function iteratedCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+    let source = unwrapAwait(node);
+    if (source.type === AST_NODE_TYPES.Identifier) {
+      const def = origins.variableOf(source)?.defs[0];
+      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      if (!init) return undefined;
+      source = unwrapAwait(init);
+    }
+    return source.type === AST_NODE_TYPES.CallExpression ? source : undefined;
+  }
+
   function judgeProducer(call: TSESTree.CallExpression, producer: Producer): ProducerFinding | undefined {
     if (covered(producer.coveredBy)) return undefined;
     if (judge.alreadyInjects(call)) return undefined;
+    // `sender.sendMessages(batch)`: the batch's messages are judged where `batch.tryAddMessage(…)` adds them.
+    const batch = call.arguments[0] ? keyOf(call.arguments[0]) : undefined;
+    if (batch?.endsWith('.createMessageBatch.#call') || batch === '@azure/service-bus:ServiceBusMessageBatch.#new') return undefined;
     if (producer.library === '@google-cloud/pubsub' && hasConstructorOption(call.callee, 'enableOpenTelemetryTracing')) return undefined;
     return { kind: 'producer', messageId: 'producerWithoutContext', loc: call.callee.loc, library: producer.library, call, producer };
   }
@@ -228,14 +253,15 @@ export function createMessageQueueDetector(
         const handler = handlerFunction(property.value);
         if (handler && judge.extractsSomewhere(handler.body)) continue;
         if (!handler && !isOpaque(property.value)) continue;
-        const fixable = name !== 'eachBatch';
         return {
           kind: 'consumer',
           messageId: 'consumerWithoutContext',
           loc: property.key.loc,
           library: consumer.library,
-          handler: fixable && handler && isFunctionNode(unwrapExpression(property.value)) ? handler : undefined,
+          handler: handler && isFunctionNode(unwrapExpression(property.value)) ? handler : undefined,
           consumer,
+          property: name,
+          call,
         };
       }
       return undefined;
@@ -244,7 +270,6 @@ export function createMessageQueueDetector(
     const handler = handlerFunction(arg);
     if (handler && judge.extractsSomewhere(handler.body)) return undefined;
     if (!handler && !isOpaque(arg)) return undefined;
-    const queue = call.arguments[0];
     return {
       kind: 'consumer',
       messageId: 'consumerWithoutContext',
@@ -252,7 +277,7 @@ export function createMessageQueueDetector(
       library: consumer.library,
       handler: handler && isFunctionNode(value) ? handler : undefined,
       consumer,
-      destination: queue && consumer.events === undefined ? sourceCode.getText(queue) : undefined,
+      call,
     };
   }
 
@@ -315,6 +340,12 @@ export function createMessageQueueDetector(
 
 function hasProperty(object: TSESTree.ObjectExpression, name: string): boolean {
   return object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p.key, p.computed) === name);
+}
+
+function unwrapAwait(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
+  return current;
 }
 
 function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
