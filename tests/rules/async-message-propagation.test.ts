@@ -4193,9 +4193,8 @@ export const created = (id: string) => client.emit('order.created', { id });
       },
     ],
   },
-  // ── known gaps (skipped: the rule does not do this yet) ──────────────────────────────────────
+  // ── .then callback parameters (resolved to the client since origins follow them) ─────────────
   {
-    skip: true, // a `.then` callback's parameter is not resolved to the client yet
     name: 'amqplib: a channel received as the parameter of a .then callback',
     code: `
 import amqp from 'amqplib';
@@ -4231,7 +4230,6 @@ export const ready = amqp
     ],
   },
   {
-    skip: true, // a `.then` callback's parameter is not resolved to the client yet
     name: 'amqplib: a connection received as the parameter of a .then callback',
     code: `
 import amqp from 'amqplib';
