@@ -288,12 +288,13 @@ function payloadTargets(call: TSESTree.CallExpression, client: JobClient, method
   };
   const job = (object: TSESTree.ObjectExpression): boolean => {
     const data = plainProperty(object, 'data');
-    if (data) wrap.push(data.shorthand ? data : data.value);
-    return data !== undefined;
+    if (!data || !isObjectPayload(data.value)) return false;
+    wrap.push(data.shorthand ? data : data.value);
+    return true;
   };
   const flow = (object: TSESTree.ObjectExpression): boolean => {
     const data = plainProperty(object, 'data');
-    if (data === null) return false;
+    if (data === null || (data && !isObjectPayload(data.value))) return false;
     if (data) wrap.push(data.shorthand ? data : data.value);
     else add.push(object);
     const children = plainProperty(object, 'children');
@@ -409,7 +410,10 @@ function planOption(sourceCode: SourceCode, call: TSESTree.NewExpression | TSEST
   return undefined;
 }
 
-/** Whether an options argument (an object literal, or a same-file variable holding one) sets `name`. */
+/**
+ * Whether an options argument (an object literal, or a same-file variable holding one) sets `name`;
+ * a spread (`{ ...shared }`) may set it, so it counts: no report rather than a wrong one.
+ */
 function optionsHave(scope: DetectorScope, node: TSESTree.Node | undefined, name: string): boolean {
   const object = objectLiteral(scope, node);
   return !!object && plainProperty(object, name) !== undefined;
