@@ -1217,6 +1217,19 @@ export async function takeOne(handle: (body: Buffer) => Promise<void>) {
 }
 `,
   },
+  {
+    name: 'NATS publish whose headers variable holds an injected copy (connection typed through a type-only import)',
+    code: `
+import { headers, type NatsConnection } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export function announce(nc: NatsConnection, id: string) {
+  const h = injectContext(headers());
+  h.set('order-id', id);
+  nc.publish('orders.created', id, { headers: h });
+}
+`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -3170,6 +3183,65 @@ import { injectContext } from 'eslint-plugin-trace-context/wrappers';
 export async function announce(id: string) {
   const nc = await nats.connect();
   nc.publish('orders.created', nats.StringCodec().encode(id), { headers: injectContext(nats.headers()) });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'NATS connection and headers typed through a type-only import: headers is imported from nats on its own line',
+    code: `
+import type { MsgHdrs, NatsConnection } from 'nats';
+
+export function announce(nc: NatsConnection, h: MsgHdrs, id: string) {
+  nc.publish('orders.created', id);
+  nc.publish('orders.updated', id, { headers: h });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import type { MsgHdrs, NatsConnection } from 'nats';
+import { headers } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export function announce(nc: NatsConnection, h: MsgHdrs, id: string) {
+  nc.publish('orders.created', id, { headers: injectContext(headers()) });
+  nc.publish('orders.updated', id, { headers: h });
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import type { MsgHdrs, NatsConnection } from 'nats';
+import { headers } from 'nats';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export function announce(nc: NatsConnection, h: MsgHdrs, id: string) {
+  nc.publish('orders.created', id);
+  nc.publish('orders.updated', id, { headers: injectContext(h) });
 }
 `,
           },

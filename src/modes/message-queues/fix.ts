@@ -232,14 +232,18 @@ function carrierEdit(
 /**
  * The local name of a carrier constructor (`headers`) from the module the file uses for the
  * client: an existing import of it, or a new one merged into the file's import of that module.
- * None when the file imports none of the modules, or a variable of that name would be shadowed.
+ * None when the file uses none of the modules, or a local variable of that name would hide it.
  */
 function carrierConstructor(fix: FixWriter, call: TSESTree.CallExpression, constructor: CarrierConstructor): string | undefined {
   for (const module of constructor.modules) {
     const existing = importedLocalName(fix.sourceCode, module, constructor.name);
     if (existing) return `${existing}()`;
   }
-  const module = constructor.modules.find((candidate) => importsModule(fix.sourceCode, candidate));
+  // The module imported for values, else the one the client's type comes from (`import type { NatsConnection }`).
+  const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? getOrigins(fix.sourceCode).resolve(call.callee.object)?.module : undefined;
+  const module =
+    constructor.modules.find((candidate) => importsModule(fix.sourceCode, candidate)) ??
+    constructor.modules.find((candidate) => candidate === receiver);
   if (!module) return undefined;
   if (findVariable(fix.sourceCode.getScope(call), constructor.name)) return undefined; // a local `headers` would hide the import
   return `${fix.from(module, constructor.name)}()`;
