@@ -266,7 +266,7 @@ export function planImport(sourceCode: SourceCode, module: string, names: readon
       const at = mergeInto.afterDefault.range[1];
       return [{ range: [at, at], text: `, { ${missing.join(', ')} }` }];
     }
-    if (mergeInto) return mergeSorted(mergeInto.specifiers, missing);
+    if (mergeInto) return mergeSorted(sourceCode, mergeInto.specifiers, missing);
     const line = `import { ${missing.join(', ')} } from ${quoteString(module, style)}${semi}`;
     if (lastImport) return [{ range: [lastImport.range[1], lastImport.range[1]], text: `${style.eol}${line}` }];
     return [insertAtTop(sourceCode, line)];
@@ -296,7 +296,7 @@ export function planImport(sourceCode: SourceCode, module: string, names: readon
     }
   }
   if (missing.length === 0) return [];
-  if (mergeInto) return mergeSorted(mergeInto, missing);
+  if (mergeInto) return mergeSorted(sourceCode, mergeInto, missing);
   const line = `const { ${missing.join(', ')} } = require(${quoteString(module, style)})${semi}`;
   if (lastHeaderRequire) return [{ range: [lastHeaderRequire.range[1], lastHeaderRequire.range[1]], text: `${style.eol}${line}` }];
   return [insertAtTop(sourceCode, line)];
@@ -310,14 +310,35 @@ function compareNames(a: string, b: string): number {
  * Adds names to an existing specifier list. A sorted list stays sorted (so the order does not
  * depend on which fix came first); otherwise the names go at the end.
  */
-function mergeSorted(specifiers: readonly { range: TSESTree.Range; name: string }[], missing: readonly string[]): TextEdit[] {
+function mergeSorted(
+  sourceCode: SourceCode,
+  specifiers: readonly { range: TSESTree.Range; name: string }[],
+  missing: readonly string[],
+): TextEdit[] {
+  const first = specifiers[0]!;
   const last = specifiers[specifiers.length - 1]!;
+  // A list written one name per line (`{\n  a,\n  b,\n}`) gets each new name on a line of its own.
+  const lineOf = (index: number) => sourceCode.getLocFromIndex(index).line;
+  const multiline = lineOf(first.range[0]) !== lineOf(last.range[0]);
+  const indentOf = (index: number) => {
+    const text = sourceCode.lines[lineOf(index) - 1] ?? '';
+    return /^\s*/.exec(text)![0];
+  };
+  const eol = fileStyle(sourceCode).eol;
+  const beforeItem = (item: { range: TSESTree.Range }, name: string): TextEdit => ({
+    range: [item.range[0], item.range[0]],
+    text: multiline ? `${name},${eol}${indentOf(item.range[0])}` : `${name}, `,
+  });
+  const afterLast = (names: readonly string[]): TextEdit => ({
+    range: [last.range[1], last.range[1]],
+    text: multiline ? names.map((name) => `,${eol}${indentOf(last.range[0])}${name}`).join('') : `, ${names.join(', ')}`,
+  });
   const sorted = specifiers.every((item, i) => i === 0 || compareNames(specifiers[i - 1]!.name, item.name) <= 0);
-  if (!sorted) return [{ range: [last.range[1], last.range[1]], text: `, ${missing.join(', ')}` }];
+  if (!sorted) return [afterLast(missing)];
   const edits: TextEdit[] = [];
   for (const name of missing) {
     const before = specifiers.find((item) => compareNames(name, item.name) < 0);
-    edits.push(before ? { range: [before.range[0], before.range[0]], text: `${name}, ` } : { range: [last.range[1], last.range[1]], text: `, ${name}` });
+    edits.push(before ? beforeItem(before, name) : afterLast([name]));
   }
   return edits;
 }

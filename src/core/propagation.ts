@@ -77,7 +77,7 @@ export class PropagationJudge {
         if (isFunctionNode(node)) return false;
         if (node.type === AST_NODE_TYPES.Property && !node.computed) {
           walk(this.sourceCode, node.value, (inner) => {
-            if (inner.type === AST_NODE_TYPES.Identifier) this.addVariable(variables, inner);
+            if (inner.type === AST_NODE_TYPES.Identifier && !isPropertyKey(inner)) this.addVariable(variables, inner);
             return !isFunctionNode(inner) && inner.type !== AST_NODE_TYPES.MemberExpression;
           });
           return false;
@@ -155,4 +155,10 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
     if (isFunctionNode(current)) return current;
   }
   return undefined;
+}
+
+/** The key of a non-computed, non-shorthand property (`{ data: x }`'s `data`): a name, not a variable. */
+function isPropertyKey(id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  return parent?.type === AST_NODE_TYPES.Property && parent.key === id && !parent.computed && !parent.shorthand;
 }

@@ -17,6 +17,7 @@ export type WrapperName =
   | 'injectMessageAttributes'
   | 'injectContextFields'
   | 'injectPayloadContext'
+  | 'payloadContext'
   | 'withExtractedContext'
   | 'withLinkedContext'
   | 'extractContext'
