@@ -1,8 +1,8 @@
 // `npm run demo`: the plugin on the example service in examples/scheduled-service, on a temporary copy
 // under tests/.tmp/demo (inside the repository, so the copy resolves this repository's node_modules).
 // Prints the ESLint findings, the codemod's diff, and the trace trees of one run before and after.
-// Each mode adds its part as another entry in `sections`. Mode 3 sends a message through RabbitMQ
-// when one answers (AMQP_URL, default amqp://127.0.0.1), else through an in-process stand-in, and says which.
+// Each mode adds its part as another entry in `sections`. Mode 3 sends messages through RabbitMQ and
+// NATS where they answer (AMQP_URL, NATS_URL; default 127.0.0.1), else through in-process stand-ins, and says which.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,12 +92,36 @@ function trees(spans, part) {
   );
 }
 
-/** The broker run-messages.js talks to (mode 3); AMQP_URL is passed on to it. */
-const AMQP_URL = process.env.AMQP_URL ?? 'amqp://127.0.0.1';
+/**
+ * The brokers run-messages.js talks to (mode 3): the URL passed on to it, the client package it
+ * imports, the in-process stand-in that replaces that package when nothing answers, and how to start one.
+ */
+const BROKERS = [
+  {
+    name: 'RabbitMQ',
+    env: 'AMQP_URL',
+    url: process.env.AMQP_URL ?? 'amqp://127.0.0.1',
+    defaultPort: process.env.AMQP_URL?.startsWith('amqps:') ? 5671 : 5672,
+    client: 'amqplib',
+    destination: 'queue',
+    standIn: 'broker-stand-in/amqplib.js',
+    start: '`sudo apt-get install -y rabbitmq-server` or `docker run -d -p 5672:5672 rabbitmq:4`',
+  },
+  {
+    name: 'NATS',
+    env: 'NATS_URL',
+    url: process.env.NATS_URL ?? '127.0.0.1:4222',
+    defaultPort: 4222,
+    client: '@nats-io/transport-node',
+    destination: 'subject',
+    standIn: 'broker-stand-in/nats.js',
+    start: '`sudo apt-get install -y nats-server` or `docker run -d -p 4222:4222 nats`',
+  },
+];
 
-/** Whether something accepts a TCP connection at the URL's host and port within a second. */
+/** Whether something accepts a TCP connection at the URL's host and port (`host:port` will do) within a second. */
 function answers(url, defaultPort) {
-  const { hostname, port } = new URL(url);
+  const { hostname, port } = new URL(url.includes('://') ? url : `tcp://${url}`);
   return new Promise((resolve) => {
     const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || defaultPort), timeout: 1000 });
     const done = (ok) => {
@@ -110,31 +134,42 @@ function answers(url, defaultPort) {
   });
 }
 
-let rabbit;
-/** Probes RabbitMQ once: whether it answers (else mode 3's runs use the in-process stand-in). */
-function rabbitMqAnswers() {
-  rabbit ??= answers(AMQP_URL, AMQP_URL.startsWith('amqps:') ? 5671 : 5672);
-  return rabbit;
+let probed;
+/** Probes every broker once: `[{ ...broker, real }]`, real when it answers (else its stand-in runs). */
+function probeBrokers() {
+  probed ??= Promise.all(BROKERS.map(async (broker) => ({ ...broker, real: await answers(broker.url, broker.defaultPort) })));
+  return probed;
 }
 
-/** Which broker mode 3's runs use: at length the first time, in a line after that. */
-function brokerNote(real, first) {
-  if (real) return `Broker: RabbitMQ at ${AMQP_URL}${first ? ' (the real amqplib; every run uses a queue of its own, deleted when it ends)' : ''}.`;
-  if (!first) return yellow(`Broker: the in-process stand-in, as above (nothing answers at ${AMQP_URL}).`);
-  return yellow(
-    `Broker: nothing answers at ${AMQP_URL}, so these runs use the in-process stand-in broker-stand-in/amqplib.js\n` +
-      'in place of amqplib (loaded with `node --import ./broker-stand-in/register.js`). To see a real broker, start\n' +
-      'RabbitMQ (`sudo apt-get install -y rabbitmq-server`, or `docker run -d -p 5672:5672 rabbitmq:4`), or point\n' +
-      'AMQP_URL at one, and run `npm run demo` again.',
+/** Which broker mode 3's runs use, each: at length the first time (with how to start the missing ones), in a line after that. */
+function brokerNote(brokers, first) {
+  const missing = brokers.filter(({ real }) => !real);
+  const paint = missing.length > 0 ? yellow : (text) => text;
+  if (!first) return paint(`Brokers: as above (${brokers.map(({ name, real }) => `${name} ${real ? 'real' : 'stand-in'}`).join(', ')}).`);
+  const lines = brokers.map(({ name, url, client, destination, standIn, real }) =>
+    real
+      ? `${name}: the real broker at ${url} (${client}), with a ${destination} of its own for each run.`
+      : `${name}: nothing answers at ${url}, so ${client} is replaced by the in-process stand-in ${standIn}.`,
   );
+  if (missing.length > 0) {
+    lines.push(
+      'Stand-ins are loaded with `node --import ./broker-stand-in/register.js`. To use real brokers instead, start them, or',
+      `point ${missing.map(({ env }) => env).join(' / ')} at running ones, and run \`npm run demo\` again:`,
+      ...missing.map(({ name, start }) => `  ${name}: ${start}`),
+    );
+  }
+  return paint(lines.join('\n'));
 }
 
-/** run-messages.js on RabbitMQ, or on the stand-in when RabbitMQ does not answer: the broker note, then the traces. */
+/** run-messages.js on the brokers that answer and stand-ins for the others: the broker note, then the traces. */
 async function runMessages(dir, { first }) {
-  const real = await rabbitMqAnswers();
-  const args = real ? ['run-messages.js'] : ['--import', './broker-stand-in/register.js', 'run-messages.js'];
-  const spans = runEntry(dir, args, { ...process.env, AMQP_URL });
-  return `${brokerNote(real, first)}\n\n${traceTrees(spans, { color })}`;
+  const brokers = await probeBrokers();
+  const standIns = brokers.filter(({ real }) => !real).map(({ client }) => client);
+  const args = standIns.length === 0 ? ['run-messages.js'] : ['--import', './broker-stand-in/register.js', 'run-messages.js'];
+  const env = { ...process.env, BROKER_STAND_INS: standIns.join(',') };
+  for (const { env: name, url } of brokers) env[name] = url;
+  const spans = runEntry(dir, args, env);
+  return `${brokerNote(brokers, first)}\n\n${traceTrees(spans, { color })}`;
 }
 
 const sections = [
@@ -238,9 +273,10 @@ const sections = [
   {
     title: 'Mode 3 · async-message-propagation: ESLint findings',
     intro:
-      'The same `eslint .`, this rule only. The checkout puts each placed order on a RabbitMQ queue with amqplib, and the\n' +
-      "warehouse's fulfilment worker consumes it. The package.json lists no amqplib instrumentation, so nothing writes\n" +
-      'the trace context into the message or continues it in the worker.',
+      'The same `eslint .`, this rule only. The checkout puts each placed order on a RabbitMQ queue (amqplib); the\n' +
+      "warehouse's fulfilment worker consumes it, books the shipment and announces it on NATS (@nats-io/transport-node),\n" +
+      'where the shipment mailer picks it up. The package.json lists no messaging instrumentation (NATS has none), so\n' +
+      'nothing writes the trace context into a message or continues it in a consumer.',
     run: () => findings('trace-context/async-message-propagation'),
   },
   {
@@ -253,19 +289,20 @@ const sections = [
     },
   },
   {
-    title: 'Mode 3 · async-message-propagation: the checkout and its message, before',
+    title: 'Mode 3 · async-message-propagation: a checkout across two brokers, before',
     intro:
-      'run-messages.js starts the worker, handles one `POST /checkout` inside a server span (the order is stored and sent\n' +
-      "to the worker's queue) and waits for the worker. The message carries no trace context, so the worker's calls\n" +
-      'have no parent: each is a trace of its own, with nothing tying it to the request.',
+      'run-messages.js starts the worker and the mailer, then handles one `POST /checkout` inside a server span and waits\n' +
+      "for the mail. No message carries the trace context, so the consumers' calls have no parent: each is a trace of\n" +
+      'its own, with nothing tying it to the request.',
     run: () => runMessages(original, { first: true }),
   },
   {
-    title: 'Mode 3 · async-message-propagation: the checkout and its message, after',
+    title: 'Mode 3 · async-message-propagation: a checkout across two brokers, after',
     intro:
-      "The rewritten copy: sendToQueue writes the request's context into the message headers (injectContext), and the\n" +
-      'worker handles each message in the context it extracts from them, under a CONSUMER span `process <queue>`\n' +
-      '(withExtractedContext). One trace, from the request to the shipment.',
+      "The rewritten copy: sendToQueue and publish write the active context into the message's headers (injectContext;\n" +
+      "NATS's own `headers()` carrier), and each consumer handles its message in the context it extracts from them, under\n" +
+      'a CONSUMER span `process <queue or subject>` (withExtractedContext). One trace, from the request through both\n' +
+      'brokers to the mail.',
     run: () => runMessages(rewritten, { first: false }),
   },
 ];

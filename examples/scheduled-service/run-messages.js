@@ -1,9 +1,10 @@
-// Order fulfilment over RabbitMQ, once: starts the warehouse's fulfilment worker, handles one
-// `POST /checkout` request (the order is placed and put on the worker's queue), waits until the worker
-// has handled the message, stops, and prints the finished spans as one JSON line (`SPANS [...]`).
-// AMQP_URL names the broker (default amqp://127.0.0.1); each run uses a queue of its own, which the
-// broker deletes when the worker stops. Without RabbitMQ: `node --import ./broker-stand-in/register.js
-// run-messages.js` runs it on an in-process stand-in.
+// Order fulfilment over two brokers, once: starts the warehouse's fulfilment worker (a RabbitMQ
+// queue) and the shipment mailer (a NATS subscription), handles one `POST /checkout` request (the
+// order is placed and put on the worker's queue; the worker books the shipment and announces it on
+// NATS; the mailer mails the customer), stops, and prints the finished spans as one JSON line
+// (`SPANS [...]`). AMQP_URL and NATS_URL name the brokers (default: both on 127.0.0.1); each run uses
+// a queue and a subject of its own. Without the brokers: `node --import ./broker-stand-in/register.js
+// run-messages.js` runs it on in-process stand-ins.
 import { printFinishedSpans } from './src/tracing.js';
 
 import { randomBytes } from 'node:crypto';
@@ -12,14 +13,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { SpanKind, trace } from '@opentelemetry/api';
 
 import { whenRuns } from './src/metrics.js';
+import { startShipmentMailer } from './src/notifications/shipment-mailer.js';
 import { connectCheckout } from './src/orders/checkout.js';
 import { startFulfilmentWorker } from './src/warehouse/fulfilment-worker.js';
+import { connectShipmentEvents } from './src/warehouse/shipment-events.js';
 
 const url = process.env.AMQP_URL ?? 'amqp://127.0.0.1';
-const queue = `fulfilment.${randomBytes(3).toString('hex')}`;
+const servers = process.env.NATS_URL ?? '127.0.0.1:4222';
+const run = randomBytes(3).toString('hex');
+const queue = `fulfilment.${run}`;
+const subject = `shipments.booked.${run}`;
 
-const fulfilled = whenRuns('fulfilment', 1);
-const worker = await startFulfilmentWorker({ url, queue });
+const mailed = whenRuns('shipment-mail', 1);
+const mailer = await startShipmentMailer({ servers, subject });
+const events = await connectShipmentEvents({ servers, subject });
+const worker = await startFulfilmentWorker({ url, queue, events });
 const checkout = await connectCheckout({ url, queue });
 try {
   // The server span an HTTP instrumentation would start for the request.
@@ -31,9 +39,11 @@ try {
     }
   });
   const late = delay(10_000, 'late', { ref: false });
-  if ((await Promise.race([fulfilled, late])) === 'late') throw new Error(`the worker handled nothing from ${queue} within 10 s`);
+  if ((await Promise.race([mailed, late])) === 'late') throw new Error(`no shipment mail within 10 s (queue ${queue}, subject ${subject})`);
 } finally {
   await checkout.close();
   await worker.stop();
+  await events.close();
+  await mailer.stop();
 }
 await printFinishedSpans();
