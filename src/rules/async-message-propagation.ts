@@ -1,19 +1,12 @@
 import { createRule } from '../core/create-rule';
 import { getCodeKind } from '../core/code-kind';
 import { planToFixes } from '../core/fix-plan';
-import { createMessageQueueDetector, planMessageQueueFix, TOKENS } from '../modes/message-queues';
+import { createMessageQueueDetector, planMessageQueueFix, TOKENS, type MessageQueueFinding, type SuggestionId } from '../modes/message-queues';
 import { getSettings } from '../settings';
 
 export type Options = [{ allowPayloadChanges?: boolean }];
-export type MessageIds =
-  | 'producerWithoutContext'
-  | 'sqsAttributeLimit'
-  | 'consumerWithoutContext'
-  | 'receiveWithoutAttributes'
-  | 'injectIntoMessage'
-  | 'continueMessageContext'
-  | 'linkMessageContext'
-  | 'requestContextAttributes';
+/** The findings' messages and the suggestions' (one per fix shape, see `SuggestionId`). */
+export type MessageIds = MessageQueueFinding['messageId'] | SuggestionId;
 
 export default createRule<Options, MessageIds>({
   name: 'async-message-propagation',
@@ -35,6 +28,9 @@ export default createRule<Options, MessageIds>({
       receiveWithoutAttributes:
         'This SQS receive never asks for the trace-context message attributes (MessageAttributeNames) and nothing adds them: its messages arrive without their context.',
       injectIntoMessage: 'Add the trace context to the message with injectContext().',
+      injectIntoPayload:
+        'Carry the trace context in the message payload (injectPayloadContext): every consumer of it must tolerate the extra _traceContext field.',
+      useBullMQTelemetry: "Let BullMQ carry the trace context itself: give the queue or worker the telemetry option (BullMQOtel from bullmq-otel).",
       continueMessageContext: 'Run the handler in the message context under a CONSUMER span (withExtractedContext).',
       linkMessageContext: 'Process each message of the batch in its own CONSUMER span linked to the message context (withLinkedContext).',
       requestContextAttributes: 'Ask for the trace-context attributes (traceparent, tracestate, baggage) in MessageAttributeNames.',

@@ -2115,8 +2115,8 @@ const QUEUE = 'orders';
 export async function start(handle: (body: Buffer) => Promise<void>) {
   const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
   await channel.consume(QUEUE, async (msg) => {
-    return withExtractedContext(msg?.properties.headers, async () => {
-      if (!msg) return;
+    if (!msg) return;
+    return withExtractedContext(msg.properties.headers, async () => {
       await handle(msg.content);
       channel.ack(msg);
     }, { name: \`process \${QUEUE}\`, kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': QUEUE } });
@@ -4368,8 +4368,8 @@ import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
 export async function start(handle: (body: Buffer) => Promise<void>) {
   const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
   await channel.consume('orders', async (msg) => {
-    return withExtractedContext(msg?.properties.headers, async () => {
-      if (!msg) return;
+    if (!msg) return;
+    return withExtractedContext(msg.properties.headers, async () => {
       await handle(msg.content);
       channel.ack(msg);
     }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'orders' } });

@@ -163,7 +163,13 @@ const AZURE_CLIENT = '@azure/service-bus:ServiceBusClient.#new';
 const AZURE_SENDER = [`${AZURE_CLIENT}.createSender.#call`, '@azure/service-bus:ServiceBusSender.#new'];
 const AZURE_RECEIVER = [`${AZURE_CLIENT}.createReceiver.#call`, '@azure/service-bus:ServiceBusReceiver.#new'];
 const AZURE_BATCH = [...AZURE_SENDER.map((sender) => `${sender}.createMessageBatch.#call`), '@azure/service-bus:ServiceBusMessageBatch.#new'];
-const NEST_CLIENT = ['@nestjs/microservices:ClientProxy.#new', '@nestjs/microservices:ClientProxyFactory.create.#call'];
+/** `ClientProxy` and its transport classes (`ClientKafka`, `ClientRMQ`…), as typed parameters or fields, and the factory. */
+const NEST_CLIENT = [
+  '@nestjs/microservices:ClientProxyFactory.create.#call',
+  ...['ClientProxy', 'ClientRMQ', 'ClientNats', 'ClientKafka', 'ClientKafkaProxy', 'ClientRedis', 'ClientMqtt', 'ClientTCP'].map(
+    (name) => `@nestjs/microservices:${name}.#new`,
+  ),
+];
 
 /** NATS carriers are `MsgHdrs`: a plain object is not accepted, `headers()` makes an empty one. */
 const NATS_HEADERS: CarrierConstructor = { name: 'headers', modules: ['nats', '@nats-io/transport-node', '@nats-io/nats-core'] };

@@ -49,7 +49,13 @@ export interface CustomFix {
   plan(locals: Readonly<Partial<Record<WrapperName, string>>>): TextEdit[] | undefined;
 }
 
-export type SuggestionId = 'injectIntoMessage' | 'continueMessageContext' | 'linkMessageContext' | 'requestContextAttributes';
+export type SuggestionId =
+  | 'injectIntoMessage'
+  | 'injectIntoPayload'
+  | 'useBullMQTelemetry'
+  | 'continueMessageContext'
+  | 'linkMessageContext'
+  | 'requestContextAttributes';
 
 export interface ProducerFinding {
   readonly kind: 'producer';
@@ -90,6 +96,8 @@ export interface MessageQueueOptions {
 /** What the per-library detectors (aws.ts, jobs.ts) share with this one. */
 export interface DetectorScope {
   readonly options: MessageQueueOptions;
+  /** The file being linted (its nearest package.json says what is installed). */
+  readonly filename: string;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly origins: OriginResolver;
   readonly judge: PropagationJudge;
@@ -139,6 +147,7 @@ export function createMessageQueueDetector(
     return !!values && values.some((value) => instrumented!.has(value));
   };
   const scope: DetectorScope = {
+    filename,
     sourceCode,
     origins,
     judge,

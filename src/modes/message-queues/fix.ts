@@ -359,11 +359,31 @@ function planConsumer(fix: FixWriter, finding: ConsumerFinding): Planned | undef
 function planHandler(fix: FixWriter, handler: FunctionNode, consumer: Consumer, call: TSESTree.CallExpression | undefined): TextEdit[] | undefined {
   if (!consumer.carrier || !consumer.system) return undefined;
   if (consumer.payload && !fix.options.allowPayloadChanges) return undefined;
-  let carrier = paramValue(handler, consumer.carrier);
-  if (!carrier) return undefined;
-  if (consumer.payload) carrier = `${fix.wrapper('payloadContext')}(${carrier})`;
+  const continuation: Continuation = { wrapper: 'withExtractedContext', system: consumer.system };
   const destination = firstDestination(fix, consumer.destination ?? [], handler, call, handler.body);
-  return wrapHandler(fix, handler, carrier, { wrapper: 'withExtractedContext', system: consumer.system }, destination);
+  // `if (!msg) return;` first (amqplib hands a cancelled consumer `null`): only a message gets a span.
+  const guarded = guardedRest(handler, consumer.carrier.index);
+  const carrierOf = (source: ValueSource & { readonly from: 'param' }) => {
+    const value = paramValue(handler, source);
+    return value && consumer.payload ? `${fix.wrapper('payloadContext')}(${value})` : value;
+  };
+  if (guarded) {
+    const carrier = carrierOf({ ...consumer.carrier, optional: false });
+    return carrier ? wrapStatements(fix, guarded, carrier, continuation, destination, 'function') : undefined;
+  }
+  const carrier = carrierOf(consumer.carrier);
+  return carrier ? wrapHandler(fix, handler, carrier, continuation, destination) : undefined;
+}
+
+/** The statements after a first `if (!param) return;` (or `throw`) in a handler's body, when it has one and more follows. */
+function guardedRest(handler: FunctionNode, index: number): TSESTree.Statement[] | undefined {
+  const param = handler.params[index];
+  if (param?.type !== AST_NODE_TYPES.Identifier || handler.body.type !== AST_NODE_TYPES.BlockStatement || handler.generator) return undefined;
+  const [guard, ...rest] = handler.body.body;
+  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || rest.length === 0 || !isJump(guard.consequent)) return undefined;
+  const test = unwrapExpression(guard.test);
+  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' ? unwrapExpression(test.argument) : undefined;
+  return negated?.type === AST_NODE_TYPES.Identifier && negated.name === param.name ? rest : undefined;
 }
 
 /** kafkajs `eachBatch`: every loop over `batch.messages` runs each message in its own span, linked to the message's context. */
