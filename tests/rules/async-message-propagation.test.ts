@@ -1230,6 +1230,49 @@ export function announce(nc: NatsConnection, id: string) {
 }
 `,
   },
+  {
+    name: 'an ioredis xread loop in CommonJS whose entries are continued with withExtractedContext',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const Redis = require('ioredis');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+const redis = new Redis();
+
+exports.tail = async (ship) => {
+  const reply = await redis.xread('BLOCK', 0, 'STREAMS', 'shipments', '$');
+  for (const [, fields] of reply[0][1]) {
+    await withExtractedContext(fields, () => ship(fields), { name: 'process shipments', kind: 'consumer' });
+  }
+};
+`,
+  },
+  {
+    name: 'an Azure processMessage in CommonJS that continues the message context',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const { ServiceBusClient } = require('@azure/service-bus');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+new ServiceBusClient(process.env.SERVICE_BUS_CONNECTION).createReceiver('orders').subscribe({
+  processMessage: (message) => withExtractedContext(message.applicationProperties, () => console.log(message.body), { name: 'process orders', kind: 'consumer' }),
+  processError: async (args) => console.error(args.error),
+});
+`,
+  },
+  {
+    name: 'loops over batch.messages outside a kafkajs consumer are not batch handlers',
+    code: `
+import { Kafka } from 'kafkajs';
+
+export function summarize(batch: { topic: string; messages: { offset: string }[] }) {
+  for (const message of batch.messages) console.log(batch.topic, message.offset);
+  return new Kafka({ brokers: ['kafka:9092'] });
+}
+`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -1674,6 +1717,36 @@ export const start = () =>
         line: 9,
         column: 5,
         endLine: 9,
+        endColumn: 14,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'kafkajs eachBatch with a loop over the messages nested in another: reported without a suggestion',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'dedupe' });
+
+export const start = () =>
+  consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) {
+        for (const other of batch.messages) {
+          if (other !== message && other.key?.equals(message.key ?? Buffer.alloc(0))) console.log(other.offset);
+        }
+      }
+    },
+  });
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 5,
+        endLine: 8,
         endColumn: 14,
         suggestions: [],
       },
@@ -3880,6 +3953,93 @@ export async function work() {
     ],
   },
   {
+    name: 'ioredis in CommonJS: fields after the id of xadd, and an xread loop over one stream',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+async function requestShipment(orderId) {
+  await redis.xadd('shipments', '*', 'orderId', orderId);
+}
+
+async function tail(ship) {
+  const reply = await redis.xread('BLOCK', 0, 'STREAMS', 'shipments', '$');
+  for (const [id, fields] of reply[0][1]) await ship(id, fields);
+}
+
+module.exports = { requestShipment, tail };
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+const Redis = require('ioredis');
+const { injectContextFields } = require('eslint-plugin-trace-context/wrappers');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+async function requestShipment(orderId) {
+  await redis.xadd('shipments', '*', ...injectContextFields(), 'orderId', orderId);
+}
+
+async function tail(ship) {
+  const reply = await redis.xread('BLOCK', 0, 'STREAMS', 'shipments', '$');
+  for (const [id, fields] of reply[0][1]) await ship(id, fields);
+}
+
+module.exports = { requestShipment, tail };
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 11,
+        column: 23,
+        endLine: 11,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+const Redis = require('ioredis');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+async function requestShipment(orderId) {
+  await redis.xadd('shipments', '*', 'orderId', orderId);
+}
+
+async function tail(ship) {
+  const reply = await redis.xread('BLOCK', 0, 'STREAMS', 'shipments', '$');
+  for (const [id, fields] of reply[0][1]) {
+    await withExtractedContext(fields, async () => {
+      await ship(id, fields);
+    }, { name: 'process shipments', kind: 'consumer', attributes: { 'messaging.system': 'redis', 'messaging.destination.name': 'shipments' } });
+  }
+}
+
+module.exports = { requestShipment, tail };
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: "node-redis subscriber on('message') and an xRead loop",
     code: `
 import { createClient } from 'redis';
@@ -4160,6 +4320,97 @@ export async function resend(message: ServiceBusMessage) {
         endLine: 16,
         endColumn: 51,
         suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'Azure Service Bus in CommonJS: a message literal in an array, and processMessage with a destructured message',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const { ServiceBusClient } = require('@azure/service-bus');
+
+const client = new ServiceBusClient(process.env.SERVICE_BUS_CONNECTION);
+
+exports.send = (ids) => client.createSender('orders').sendMessages([{ body: ids, subject: 'bulk' }]);
+
+exports.listen = (handle) =>
+  client.createReceiver('orders').subscribe({
+    async processMessage({ body, applicationProperties }) {
+      console.log(applicationProperties);
+      await handle(body);
+    },
+    async processError(args) {
+      console.error(args.error);
+    },
+  });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 6,
+        column: 25,
+        endLine: 6,
+        endColumn: 67,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+const { ServiceBusClient } = require('@azure/service-bus');
+const { injectContext } = require('eslint-plugin-trace-context/wrappers');
+
+const client = new ServiceBusClient(process.env.SERVICE_BUS_CONNECTION);
+
+exports.send = (ids) => client.createSender('orders').sendMessages([{ body: ids, subject: 'bulk', applicationProperties: injectContext() }]);
+
+exports.listen = (handle) =>
+  client.createReceiver('orders').subscribe({
+    async processMessage({ body, applicationProperties }) {
+      console.log(applicationProperties);
+      await handle(body);
+    },
+    async processError(args) {
+      console.error(args.error);
+    },
+  });
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 10,
+        column: 11,
+        endLine: 10,
+        endColumn: 25,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+const { ServiceBusClient } = require('@azure/service-bus');
+const { withExtractedContext } = require('eslint-plugin-trace-context/wrappers');
+
+const client = new ServiceBusClient(process.env.SERVICE_BUS_CONNECTION);
+
+exports.send = (ids) => client.createSender('orders').sendMessages([{ body: ids, subject: 'bulk' }]);
+
+exports.listen = (handle) =>
+  client.createReceiver('orders').subscribe({
+    async processMessage({ body, applicationProperties }) {
+      return withExtractedContext(applicationProperties, async () => {
+        console.log(applicationProperties);
+        await handle(body);
+      }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'servicebus', 'messaging.destination.name': 'orders' } });
+    },
+    async processError(args) {
+      console.error(args.error);
+    },
+  });
+`,
+          },
+        ],
       },
     ],
   },
