@@ -177,8 +177,9 @@ describe('the codemod', () => {
       "channel.publish(ORDERS_EXCHANGE, 'order.created', body, { contentType: 'application/json', headers: injectContext() });",
     );
     expect(source, codemodOutput).toContain('channel.sendToQueue(INVOICES_QUEUE, body, { headers: injectContext() });');
-    expect(source, codemodOutput).toContain('return withExtractedContext(msg?.properties.headers, async () => {');
-    expect(source.match(/withExtractedContext\(msg\??\.properties\.headers,/g), codemodOutput).toHaveLength(2);
+    // The guard stays outside: amqplib calls the handler with null when the consumer is cancelled.
+    expect(source, codemodOutput).toContain('    if (!msg) return;\n    return withExtractedContext(msg.properties.headers, async () => {');
+    expect(source.match(/return withExtractedContext\(msg\.properties\.headers, async \(\) => \{/g), codemodOutput).toHaveLength(2);
   });
 
   it('publishes NATS messages with headers and runs both subscriptions in the extracted context', () => {
