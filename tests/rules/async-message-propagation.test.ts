@@ -1665,6 +1665,57 @@ module.exports.start = (index, audit) =>
     ],
   },
   {
+    name: 'kafkajs eachBatch: a map that only picks offsets is not a processing loop and stays as it is',
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'ledger' });
+
+export const start = (book: (value: Buffer | null) => Promise<void>) =>
+  consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      const offsets = batch.messages.map((message) => message.offset);
+      for (const message of batch.messages) await book(message.value);
+      resolveOffset(offsets[offsets.length - 1]!);
+    },
+  });
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'linkMessageContext',
+            output: `
+import { Kafka } from 'kafkajs';
+import { withLinkedContext } from 'eslint-plugin-trace-context/wrappers';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'ledger' });
+
+export const start = (book: (value: Buffer | null) => Promise<void>) =>
+  consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      const offsets = batch.messages.map((message) => message.offset);
+      for (const message of batch.messages) {
+        await withLinkedContext(message.headers, async () => {
+          await book(message.value);
+        }, { name: \`process \${batch.topic}\`, kind: 'consumer', attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic } });
+      }
+      resolveOffset(offsets[offsets.length - 1]!);
+    },
+  });
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'kafkajs eachBatch whose loop uses continue: reported without a suggestion',
     code: `
 import { Kafka } from 'kafkajs';

@@ -552,7 +552,11 @@ interface MessageLoop {
   readonly body: TSESTree.Statement | FunctionNode;
 }
 
-/** Loops over a list of messages inside `root`: `for (const m of list)`, `list.forEach((m) => …)`, `list.map((m) => …)`. */
+/**
+ * Loops over a list of messages inside `root`: `for (const m of list)`, `list.forEach((m) => …)`,
+ * `list.map(async (m) => …)`. A synchronous `map` with an expression body (`list.map((m) => m.offset)`)
+ * only picks values out: it is not processing.
+ */
 function messageLoops(sourceCode: SourceCode, root: TSESTree.Node, isList: (node: TSESTree.Node) => boolean): MessageLoop[] {
   const loops: MessageLoop[] = [];
   walk(sourceCode, root, (node) => {
@@ -564,7 +568,8 @@ function messageLoops(sourceCode: SourceCode, root: TSESTree.Node, isList: (node
       const method = memberName(node.callee);
       const callback = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
       if ((method === 'forEach' || method === 'map') && isList(unwrapExpression(node.callee.object)) && isFunctionNode(callback) && callback.params[0]) {
-        loops.push({ item: callback.params[0], body: callback });
+        const picks = method === 'map' && !callback.async && callback.body.type !== AST_NODE_TYPES.BlockStatement;
+        if (!picks) loops.push({ item: callback.params[0], body: callback });
       }
     }
     return true;
