@@ -1273,6 +1273,19 @@ export function summarize(batch: { topic: string; messages: { offset: string }[]
 }
 `,
   },
+  {
+    name: 'typed Redis and Azure clients whose messages carry injected context',
+    code: `
+import type { RedisClientType } from 'redis';
+import type { ServiceBusSender } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function relay(client: RedisClientType, sender: ServiceBusSender) {
+  await client.xAdd('orders', '*', injectContext({ source: 'relay' }));
+  await sender.sendMessages({ body: 'relayed', applicationProperties: injectContext() });
+}
+`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -4459,6 +4472,105 @@ exports.listen = (handle) =>
       console.error(args.error);
     },
   });
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'clients received as typed parameters: RedisClientType, ServiceBusSender, ServiceBusReceiver',
+    code: `
+import type { RedisClientType } from 'redis';
+import type { ServiceBusReceiver, ServiceBusSender } from '@azure/service-bus';
+
+export async function relay(client: RedisClientType, sender: ServiceBusSender, receiver: ServiceBusReceiver) {
+  await client.xAdd('orders', '*', { source: 'relay' });
+  await sender.sendMessages({ body: 'relayed' });
+  receiver.subscribe({
+    processMessage: async (message) => console.log(message.body),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'ioredis / redis' },
+        line: 6,
+        column: 9,
+        endLine: 6,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import type { RedisClientType } from 'redis';
+import type { ServiceBusReceiver, ServiceBusSender } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function relay(client: RedisClientType, sender: ServiceBusSender, receiver: ServiceBusReceiver) {
+  await client.xAdd('orders', '*', injectContext({ source: 'relay' }));
+  await sender.sendMessages({ body: 'relayed' });
+  receiver.subscribe({
+    processMessage: async (message) => console.log(message.body),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 28,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import type { RedisClientType } from 'redis';
+import type { ServiceBusReceiver, ServiceBusSender } from '@azure/service-bus';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function relay(client: RedisClientType, sender: ServiceBusSender, receiver: ServiceBusReceiver) {
+  await client.xAdd('orders', '*', { source: 'relay' });
+  await sender.sendMessages({ body: 'relayed', applicationProperties: injectContext() });
+  receiver.subscribe({
+    processMessage: async (message) => console.log(message.body),
+    processError: async (args) => console.error(args.error),
+  });
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@azure/service-bus' },
+        line: 9,
+        column: 5,
+        endLine: 9,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import type { RedisClientType } from 'redis';
+import type { ServiceBusReceiver, ServiceBusSender } from '@azure/service-bus';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function relay(client: RedisClientType, sender: ServiceBusSender, receiver: ServiceBusReceiver) {
+  await client.xAdd('orders', '*', { source: 'relay' });
+  await sender.sendMessages({ body: 'relayed' });
+  receiver.subscribe({
+    processMessage: async (message) => withExtractedContext(message.applicationProperties, async () => console.log(message.body), { name: 'process', kind: 'consumer', attributes: { 'messaging.system': 'servicebus' } }),
+    processError: async (args) => console.error(args.error),
+  });
+}
 `,
           },
         ],
