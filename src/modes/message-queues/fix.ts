@@ -381,9 +381,15 @@ function guardedRest(handler: FunctionNode, index: number): TSESTree.Statement[]
   if (param?.type !== AST_NODE_TYPES.Identifier || handler.body.type !== AST_NODE_TYPES.BlockStatement || handler.generator) return undefined;
   const [guard, ...rest] = handler.body.body;
   if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || rest.length === 0 || !isJump(guard.consequent)) return undefined;
-  const test = unwrapExpression(guard.test);
-  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' ? unwrapExpression(test.argument) : undefined;
-  return negated?.type === AST_NODE_TYPES.Identifier && negated.name === param.name ? rest : undefined;
+  return negatedName(guard.test) === param.name ? rest : undefined;
+}
+
+/** `!msg` → `msg`. */
+function negatedName(test: TSESTree.Expression): string | undefined {
+  const value = unwrapExpression(test);
+  if (value.type !== AST_NODE_TYPES.UnaryExpression || value.operator !== '!') return undefined;
+  const operand = unwrapExpression(value.argument);
+  return operand.type === AST_NODE_TYPES.Identifier ? operand.name : undefined;
 }
 
 /** kafkajs `eachBatch`: every loop over `batch.messages` runs each message in its own span, linked to the message's context. */
@@ -512,8 +518,7 @@ function planSingle(
     if (body.type !== AST_NODE_TYPES.BlockStatement) return wrapStatement(fix, body, carrier, continuation, destinationAt(body));
     return wrapStatements(fix, body.body, carrier, continuation, destinationAt(body), undefined);
   }
-  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && unwrapExpression(test.argument).type === AST_NODE_TYPES.Identifier;
-  if (!negated || (unwrapExpression(test.argument) as TSESTree.Identifier).name !== name || !isJump(guard.consequent)) return undefined;
+  if (negatedName(guard.test) !== name || !isJump(guard.consequent)) return undefined;
   const rest = block.body.slice(index + 2);
   return wrapStatements(fix, rest, carrier, continuation, rest[0] ? destinationAt(rest[0]) : undefined, tailOf(block));
 }
