@@ -1286,6 +1286,21 @@ export async function relay(client: RedisClientType, sender: ServiceBusSender) {
 }
 `,
   },
+  {
+    name: 'an amqplib polling loop guarded by msg === false whose rest extracts',
+    code: `
+import type { Channel } from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function drain(channel: Channel): Promise<void> {
+  for (;;) {
+    const msg = await channel.get('remittances');
+    if (msg === false) break;
+    withExtractedContext(msg.properties.headers, () => channel.ack(msg), { name: 'process remittances', kind: 'consumer' });
+  }
+}
+`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -2493,6 +2508,97 @@ export async function drain(queue: string, handle: (body: Buffer) => Promise<voi
       channel.ack(msg);
     }, { name: \`process \${queue}\`, kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': queue } });
   }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqplib channel.get guarded by msg === false, and a consumer guarded by msg === null',
+    code: `
+import type { Channel } from 'amqplib';
+
+export async function drain(channel: Channel, max = 100): Promise<number> {
+  let handled = 0;
+  while (handled < max) {
+    const msg = await channel.get('remittances', { noAck: false });
+    if (msg === false) break;
+    channel.ack(msg);
+    handled += 1;
+  }
+  await channel.consume('reversals', (msg) => {
+    if (msg === null) return;
+    channel.ack(msg);
+  });
+  return handled;
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 7,
+        column: 23,
+        endLine: 7,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import type { Channel } from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function drain(channel: Channel, max = 100): Promise<number> {
+  let handled = 0;
+  while (handled < max) {
+    const msg = await channel.get('remittances', { noAck: false });
+    if (msg === false) break;
+    withExtractedContext(msg.properties.headers, () => {
+      channel.ack(msg);
+      handled += 1;
+    }, { name: 'process remittances', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'remittances' } });
+  }
+  await channel.consume('reversals', (msg) => {
+    if (msg === null) return;
+    channel.ack(msg);
+  });
+  return handled;
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 12,
+        column: 9,
+        endLine: 12,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import type { Channel } from 'amqplib';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function drain(channel: Channel, max = 100): Promise<number> {
+  let handled = 0;
+  while (handled < max) {
+    const msg = await channel.get('remittances', { noAck: false });
+    if (msg === false) break;
+    channel.ack(msg);
+    handled += 1;
+  }
+  await channel.consume('reversals', (msg) => {
+    if (msg === null) return;
+    return withExtractedContext(msg.properties.headers, () => {
+      channel.ack(msg);
+    }, { name: 'process reversals', kind: 'consumer', attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'reversals' } });
+  });
+  return handled;
 }
 `,
           },

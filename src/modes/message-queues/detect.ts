@@ -191,7 +191,7 @@ export function createMessageQueueDetector(
       const pull = PULLS.find((row) => row.methods.includes(method) && row.receivers.includes(receiverKey));
       if (pull) {
         found.push(() =>
-          judge.extractsSomewhere(enclosingFunctionOf(node) ?? sourceCode.ast)
+          afterPull(node).some((statement) => judge.extractsSomewhere(statement))
             ? undefined
             : { kind: 'consumer', messageId: 'consumerWithoutContext', loc: callee.loc, library: pull.library, pull, call: node },
         );
@@ -355,6 +355,23 @@ function unwrapAwait(node: TSESTree.Node): TSESTree.Node {
   let current = unwrapExpression(node);
   while (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
   return current;
+}
+
+/**
+ * Where what a pull returns is processed: the statement holding the call and the ones after it in
+ * its block (a later, unrelated consumer in the same function does not count); the whole function
+ * when the call is not in a statement list (an arrow's expression body).
+ */
+function afterPull(call: TSESTree.Node): readonly TSESTree.Node[] {
+  for (let current: TSESTree.Node = call; current.parent; current = current.parent) {
+    if (isFunctionNode(current)) break;
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      const statements = parent.body as readonly TSESTree.Node[];
+      return statements.slice(statements.indexOf(current));
+    }
+  }
+  return [enclosingFunctionOf(call) ?? call];
 }
 
 function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {

@@ -384,12 +384,33 @@ function guardedRest(handler: FunctionNode, index: number): TSESTree.Statement[]
   return negatedName(guard.test) === param.name ? rest : undefined;
 }
 
-/** `!msg` → `msg`. */
+/** The variable a test finds empty: `!msg`, `msg === false`, `msg == null`, `undefined === msg` → `msg`. */
 function negatedName(test: TSESTree.Expression): string | undefined {
+  return testedName(test, false);
+}
+
+/** The variable a test finds present: `msg`, `msg !== false`, `msg != null` → `msg`. */
+function presentName(test: TSESTree.Expression): string | undefined {
+  return testedName(test, true);
+}
+
+function testedName(test: TSESTree.Expression, present: boolean): string | undefined {
   const value = unwrapExpression(test);
-  if (value.type !== AST_NODE_TYPES.UnaryExpression || value.operator !== '!') return undefined;
-  const operand = unwrapExpression(value.argument);
-  return operand.type === AST_NODE_TYPES.Identifier ? operand.name : undefined;
+  const name = (node: TSESTree.Node) => {
+    const operand = unwrapExpression(node);
+    return operand.type === AST_NODE_TYPES.Identifier && operand.name !== 'undefined' ? operand.name : undefined;
+  };
+  if (value.type === AST_NODE_TYPES.Identifier) return present ? name(value) : undefined;
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return present ? undefined : name(value.argument);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const equal = value.operator === '===' || value.operator === '==';
+  if (!equal && value.operator !== '!==' && value.operator !== '!=') return undefined;
+  if (equal === present) return undefined;
+  const empty = (node: TSESTree.Node) =>
+    (node.type === AST_NODE_TYPES.Literal && (node.value === false || node.value === null)) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  if (empty(value.right)) return name(value.left);
+  return empty(value.left) ? name(value.right) : undefined;
 }
 
 /** kafkajs `eachBatch`: every loop over `batch.messages` runs each message in its own span, linked to the message's context. */
@@ -490,8 +511,8 @@ function streamKey(call: TSESTree.CallExpression): TSESTree.Node | undefined {
 }
 
 /**
- * `const msg = await channel.get(queue)` followed by a guard: `if (!msg) return;` (the rest of the
- * block runs in the context) or `if (msg) { … }` (that block does).
+ * `const msg = await channel.get(queue)` followed by a guard: `if (!msg) return;` or `if (msg ===
+ * false) break;` (the rest of the block runs in the context), or `if (msg) { … }` (that block does).
  */
 function planSingle(
   fix: FixWriter,
@@ -511,8 +532,7 @@ function planSingle(
   const index = block.body.indexOf(declaration);
   const guard = block.body[index + 1];
   if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate) return undefined;
-  const test = unwrapExpression(guard.test);
-  if (test.type === AST_NODE_TYPES.Identifier && test.name === name) {
+  if (presentName(guard.test) === name) {
     // `if (msg) { … }`
     const body = guard.consequent;
     if (body.type !== AST_NODE_TYPES.BlockStatement) return wrapStatement(fix, body, carrier, continuation, destinationAt(body));
