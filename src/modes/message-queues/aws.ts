@@ -21,7 +21,6 @@ import type { ConsumerFinding, CustomFix, DetectorScope, MessageQueueFinding } f
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-const SQS_RECEIVE = '@aws-sdk/client-sqs:ReceiveMessageCommand.#new';
 
 /** Batch commands: the property listing the messages, each with its own `MessageAttributes`. */
 const BATCH_ENTRIES: Readonly<Record<string, string>> = {
@@ -79,16 +78,7 @@ export function createAwsDetector(scope: DetectorScope): TSESLint.RuleListener {
       scope.defer(() => judgeLoop(scope, loop, source));
     }
   };
-  const listeners: TSESLint.RuleListener = {
-    CallExpression(node) {
-      const callee = unwrapExpression(node.callee);
-      const command = node.arguments[0];
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'send') return;
-      if (command?.type !== AST_NODE_TYPES.NewExpression || scope.origins.key(command) !== SQS_RECEIVE) return;
-      const source = { library: '@aws-sdk/client-sqs', system: 'aws_sqs', carrier: [ATTRIBUTES], destination: queueName(scope, command) };
-      judgeLoops(loopsOver(scope, receivedMessages(scope, node)), source);
-    },
-  };
+  const listeners: TSESLint.RuleListener = {};
   if (!scope.sourceCode.text.includes('aws-lambda')) return listeners;
   const onFunction = (node: FunctionNode) => {
     const event = node.params[0];
@@ -105,7 +95,7 @@ export function judgeAwsSend(
   command: TSESTree.NewExpression,
   aws: AwsCommand,
 ): MessageQueueFinding | undefined {
-  if (aws.role === 'receive') return judgeReceive(scope, command, aws);
+  if (aws.role === 'receive') return judgeReceive(scope, call, command, aws);
   if (scope.judge.alreadyInjects(call)) return undefined;
   const input = command.arguments[0] ? unwrapExpression(command.arguments[0]) : undefined;
   const attributes = input?.type === AST_NODE_TYPES.ObjectExpression ? countAttributes(input, aws.attributesProperty) : undefined;
@@ -266,18 +256,50 @@ function onlyReturnedExpression(sourceCode: SourceCode, fn: FunctionNode): TSEST
  * A `ReceiveMessageCommand` whose visible input does not ask for `traceparent` where nothing adds
  * it (the aws-sdk instrumentation does): its messages arrive without their context.
  */
-function judgeReceive(scope: DetectorScope, command: TSESTree.NewExpression, aws: AwsCommand): ConsumerFinding | undefined {
-  if (scope.covered(['aws-sdk'])) return undefined;
+function judgeReceive(
+  scope: DetectorScope,
+  call: TSESTree.CallExpression,
+  command: TSESTree.NewExpression,
+  aws: AwsCommand,
+): ConsumerFinding | undefined {
   const input = inputObject(scope, command);
-  if (!input) return undefined;
-  const plan = planAttributeNames(scope.sourceCode, input);
-  if (!plan || extractsFromBody(scope, command)) return undefined;
+  const names = !scope.covered(['aws-sdk']) && input && !extractsFromBody(scope, command) ? planAttributeNames(scope.sourceCode, input) : undefined;
+  const source: MessageSource = { library: aws.library, system: 'aws_sqs', carrier: [ATTRIBUTES], destination: queueName(scope, command) };
+  const loops = loopsOver(scope, receivedMessages(scope, call)).flatMap((loop) => judgeLoopBody(scope, loop, source) ?? []);
+  if (loops.length > 0) {
+    // One report per receive: its messages are processed without their context (and, where nothing
+    // adds them, never asked for). The fix asks for the fields and wraps every loop, or is not offered.
+    const plans = loops.map((loop) => loop.plan);
+    const complete = plans.every((plan) => plan !== undefined);
+    return {
+      kind: 'consumer',
+      messageId: 'consumerWithoutContext',
+      loc: newHeadLoc(command),
+      library: aws.library,
+      customFix: complete
+        ? {
+            wrappers: ['withExtractedContext'],
+            suggestion: 'continueMessageContext',
+            plan: (locals) => {
+              const edits: TextEdit[] = names ? names() : [];
+              for (const plan of plans) {
+                const loopEdits = plan!(locals.withExtractedContext ?? 'withExtractedContext');
+                if (!loopEdits) return undefined;
+                edits.push(...loopEdits);
+              }
+              return edits;
+            },
+          }
+        : undefined,
+    };
+  }
+  if (!names) return undefined;
   return {
     kind: 'consumer',
     messageId: 'receiveWithoutAttributes',
     loc: newHeadLoc(command),
     library: aws.library,
-    customFix: { wrappers: [], suggestion: 'requestContextAttributes', plan },
+    customFix: { wrappers: [], suggestion: 'requestContextAttributes', plan: names },
   };
 }
 
@@ -411,18 +433,9 @@ function loopsOver(scope: DetectorScope, reads: readonly TSESTree.Node[], depth 
 
 /** A loop that does work per message and never extracts: one report, with the wrap when it can move. */
 function judgeLoop(scope: DetectorScope, loop: MessageLoop, source: MessageSource): ConsumerFinding | undefined {
-  const { judge, sourceCode } = scope;
-  let plan: ((extract: string) => TextEdit[] | undefined) | undefined;
-  if (loop.type === 'for-of') {
-    if (judge.extractsSomewhere(loop.node.body) || !doesWork(sourceCode, loop.node.body)) return undefined;
-    plan = (extract) => planForOf(sourceCode, loop.node, source, extract);
-  } else {
-    const handler = scope.handlerFunction(loop.callback);
-    if (handler && (judge.extractsSomewhere(handler.body) || !doesWork(sourceCode, handler.body))) return undefined;
-    if (!handler && (!scope.isOpaque(loop.callback) || isPlainBuiltin(loop.callback))) return undefined;
-    const inline = unwrapExpression(loop.callback);
-    if (isFunctionNode(inline)) plan = (extract) => planCallback(sourceCode, inline, source, extract);
-  }
+  const judged = judgeLoopBody(scope, loop, source);
+  if (!judged) return undefined;
+  const { plan } = judged;
   return {
     kind: 'consumer',
     messageId: 'consumerWithoutContext',
@@ -434,6 +447,28 @@ function judgeLoop(scope: DetectorScope, loop: MessageLoop, source: MessageSourc
       plan: (locals) => plan(locals.withExtractedContext ?? 'withExtractedContext'),
     },
   };
+}
+
+/**
+ * A loop over received messages that does work without continuing each message's context:
+ * `undefined` when it extracts or only collects values; otherwise the edits that wrap its body,
+ * when the body can move into a callback.
+ */
+function judgeLoopBody(
+  scope: DetectorScope,
+  loop: MessageLoop,
+  source: MessageSource,
+): { plan: ((extract: string) => TextEdit[] | undefined) | undefined } | undefined {
+  const { judge, sourceCode } = scope;
+  if (loop.type === 'for-of') {
+    if (judge.extractsSomewhere(loop.node.body) || !doesWork(sourceCode, loop.node.body)) return undefined;
+    return { plan: (extract) => planForOf(sourceCode, loop.node, source, extract) };
+  }
+  const handler = scope.handlerFunction(loop.callback);
+  if (handler && (judge.extractsSomewhere(handler.body) || !doesWork(sourceCode, handler.body))) return undefined;
+  if (!handler && (!scope.isOpaque(loop.callback) || isPlainBuiltin(loop.callback))) return undefined;
+  const inline = unwrapExpression(loop.callback);
+  return { plan: isFunctionNode(inline) ? (extract) => planCallback(sourceCode, inline, source, extract) : undefined };
 }
 
 /**
