@@ -27,7 +27,7 @@ export default createRule<Options, MessageIds>({
         'This {{library}} consumer processes messages without continuing their trace context: each message starts a new trace.',
       receiveWithoutAttributes:
         'This SQS receive never asks for the trace-context message attributes (MessageAttributeNames) and nothing adds them: its messages arrive without their context.',
-      injectIntoMessage: 'Add the trace context to the message with injectContext().',
+      injectIntoMessage: 'Add the trace context to the message (injectContext, or injectMessageAttributes for SQS/SNS attributes).',
       injectIntoPayload:
         'Carry the trace context in the message payload (injectPayloadContext): every consumer of it must tolerate the extra _traceContext field.',
       useBullMQTelemetry: "Let BullMQ carry the trace context itself: give the queue or worker the telemetry option (BullMQOtel from bullmq-otel).",

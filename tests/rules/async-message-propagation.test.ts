@@ -540,6 +540,26 @@ subscription.on('message', (message) => {
 `,
   },
   {
+    name: 'a typed field assigned a Pub/Sub client with enableOpenTelemetryTracing in the constructor',
+    code: `
+import { PubSub, type Topic } from '@google-cloud/pubsub';
+
+export class OrderEvents {
+  private readonly pubsub: PubSub;
+  private readonly topic: Topic;
+
+  constructor() {
+    this.pubsub = new PubSub({ enableOpenTelemetryTracing: true });
+    this.topic = this.pubsub.topic('orders');
+  }
+
+  async placed(id: string) {
+    await this.topic.publishMessage({ data: Buffer.from(id) });
+  }
+}
+`,
+  },
+  {
     name: 'kafkajs messages whose headers come from injectContext (ESM JavaScript)',
     filename: BARE_MJS,
     languageOptions: ESM,

@@ -481,4 +481,5 @@ export const TOKENS: readonly string[] = [
   'microservices',
   'client-sqs',
   'client-sns',
+  'aws-lambda',
 ];

@@ -321,7 +321,12 @@ export function createMessageQueueDetector(
       if (current.type === AST_NODE_TYPES.MemberExpression) {
         if (current.object.type === AST_NODE_TYPES.ThisExpression) {
           const name = memberName(current);
-          const member: TSESTree.Node | undefined = name ? origins.membersOf(current, name).find((m) => m.type === AST_NODE_TYPES.PropertyDefinition || m.type === AST_NODE_TYPES.AssignmentExpression) : undefined;
+          // A typed field without a value (`private queue: Queue;`) says nothing: take the member that assigns it.
+          const member: TSESTree.Node | undefined = name
+            ? origins
+                .membersOf(current, name)
+                .find((m) => (m.type === AST_NODE_TYPES.PropertyDefinition && m.value) || m.type === AST_NODE_TYPES.AssignmentExpression)
+            : undefined;
           current = member?.type === AST_NODE_TYPES.PropertyDefinition ? member.value ?? undefined : member?.type === AST_NODE_TYPES.AssignmentExpression ? member.right : undefined;
         } else current = current.object;
       } else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
