@@ -14,7 +14,6 @@ import { Queue, Worker } from 'bullmq';
 import { BullMQOtel } from 'bullmq-otel';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { PRODUCERS } from '../../src/modes/message-queues/catalog';
 import rule, { type MessageIds, type Options } from '../../src/rules/async-message-propagation';
 import { injectPayloadContext, payloadContext, withExtractedContext } from '../../src/wrappers';
 import { ensureBuilt, fixturesRoot, makeTmpDir, repoRoot, runCli, type CliResult } from '../codemods/support';
@@ -38,16 +37,8 @@ const OTEL_DEV_TS = fixture('jobs-otel-dev', 'src', 'jobs.ts');
 const PAYLOAD: Options = [{ allowPayloadChanges: true }];
 const HELPERS = { 'trace-context': { helpers: { extract: ['continueFromJob'] } } };
 
-/**
- * The suggestions the job fixes make that the rule does not list yet, and the file name the
- * detector must share with them (DetectorScope.filename, to read bullmq-otel from package.json):
- * until both are in the rule, the cases that need them are skipped.
- */
-const INJECT_INTO_PAYLOAD = 'injectIntoPayload' as MessageIds;
-const USE_BULLMQ_TELEMETRY = 'useBullMQTelemetry' as MessageIds;
-const PENDING = !(INJECT_INTO_PAYLOAD in rule.meta.messages && USE_BULLMQ_TELEMETRY in rule.meta.messages);
-/** NestJS client classes (`ClientKafka`, `ClientRMQ`…) as producer receivers: a catalog change not in yet. */
-const PENDING_CLIENT_CLASSES = !PRODUCERS.some((row) => row.receivers.includes('@nestjs/microservices:ClientKafka.#new'));
+const INJECT_INTO_PAYLOAD: MessageIds = 'injectIntoPayload';
+const USE_BULLMQ_TELEMETRY: MessageIds = 'useBullMQTelemetry';
 
 const ruleTester = new RuleTester({
   defaultFilenames: { ts: BARE_TS, tsx: fixture('jobs-bare', 'src', 'jobs.tsx') },
@@ -545,7 +536,6 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'bullmq-otel in dependencies: the Queue and the Worker get BullMQ\'s own telemetry',
     filename: OTEL_TS,
-    skip: PENDING,
     code: `
 import { Queue, Worker } from 'bullmq';
 
@@ -619,7 +609,6 @@ export const worker = new Worker('email', async (job) => {
   {
     name: 'bullmq-otel: a FlowProducer without options, a Queue without options, a Queue given an options variable',
     filename: OTEL_TS,
-    skip: PENDING,
     code: `
 import { FlowProducer, Queue } from 'bullmq';
 
@@ -717,7 +706,6 @@ export const digest = () => other.add('digest', {});
     name: 'bullmq-otel, CommonJS: a multi-line options object, a worker whose processor is required',
     filename: OTEL_CJS,
     languageOptions: COMMONJS,
-    skip: PENDING,
     code: `
 'use strict';
 const { Queue, Worker } = require('bullmq');
@@ -792,7 +780,6 @@ exports.worker = new Worker('email', require('./processor'), { connection, telem
   {
     name: 'bullmq-otel, an aliased import of BullMQOtel is reused',
     filename: OTEL_TS,
-    skip: PENDING,
     code: `
 import { Queue } from 'bullmq';
 import { BullMQOtel as Otel } from 'bullmq-otel';
@@ -830,7 +817,6 @@ export const welcome = (to: string) => queue.add('welcome', { to });
   {
     name: 'bullmq-otel: a @nestjs/bullmq @Processor gets telemetry in its worker options',
     filename: OTEL_TS,
-    skip: PENDING,
     code: `
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
@@ -988,7 +974,6 @@ export const worker = new Worker('email', async (job) => console.log(job.data), 
   {
     name: 'allowPayloadChanges: BullMQ add, addBulk and every node of a flow carry the context in their data',
     options: PAYLOAD,
-    skip: PENDING,
     code: `
 import { FlowProducer, Queue } from 'bullmq';
 
@@ -1102,7 +1087,6 @@ export async function enqueue(to: string, payload: object) {
   {
     name: 'allowPayloadChanges: what cannot be edited surely is reported without a fix',
     options: PAYLOAD,
-    skip: PENDING,
     code: `
 import { FlowProducer, Queue } from 'bullmq';
 
@@ -1276,7 +1260,6 @@ export const named = new Worker('other', send);
     filename: BARE_CJS,
     languageOptions: COMMONJS,
     options: PAYLOAD,
-    skip: PENDING,
     code: `
 const Queue = require('bull');
 
@@ -1774,7 +1757,6 @@ export class OrdersController {
   {
     name: 'allowPayloadChanges: a NestJS client on an unknown transport carries the context in an object payload, not in a string',
     options: PAYLOAD,
-    skip: PENDING,
     code: `
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
@@ -2278,7 +2260,6 @@ export const forward = (message: { value: string }) => kafka.emit('orders', mess
   },
   {
     name: 'NestJS: a client typed ClientKafka names its transport',
-    skip: PENDING_CLIENT_CLASSES,
     code: `
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
@@ -2341,7 +2322,7 @@ interface ProjectRun {
 
 const PROJECTS: readonly ProjectRun[] = [{ folder: 'jobs-native' }, { folder: 'jobs-payload', options: { allowPayloadChanges: true } }];
 
-describe.skipIf(PENDING).each(PROJECTS)('codemod on the $folder project', ({ folder, options }) => {
+describe.each(PROJECTS)('codemod on the $folder project', ({ folder, options }) => {
   const source = join(FIXTURE_PROJECTS, folder);
   const inputs = readdirSync(source).filter((name) => /\.input\.[cm]?[jt]s$/.test(name)).sort();
   let tmp: { dir: string; remove: () => void };

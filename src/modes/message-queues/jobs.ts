@@ -32,13 +32,9 @@ const NEST_HANDLER_METHOD = 'process';
 const JOB_LIBRARIES: ReadonlySet<string> = new Set(['bullmq / bull', '@nestjs/microservices']);
 const NEST = '@nestjs/microservices';
 
-/**
- * Wrapper and suggestion names this module writes that `core/wrappers.ts` (`WrapperName`) and
- * `detect.ts` (`SuggestionId`) do not list yet.
- */
-const PAYLOAD_CONTEXT = 'payloadContext' as WrapperName;
-const USE_BULLMQ_TELEMETRY = 'useBullMQTelemetry' as SuggestionId;
-const INJECT_INTO_PAYLOAD = 'injectIntoPayload' as SuggestionId;
+const PAYLOAD_CONTEXT: WrapperName = 'payloadContext';
+const USE_BULLMQ_TELEMETRY: SuggestionId = 'useBullMQTelemetry';
+const INJECT_INTO_PAYLOAD: SuggestionId = 'injectIntoPayload';
 
 /** The clients a job-queue or NestJS producer call can be made on, by the receiver's origin. */
 type JobClient = 'bullmq' | 'bullmq-flow' | 'bull' | 'nest';
