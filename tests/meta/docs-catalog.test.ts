@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { INSTRUMENTATION_PACKAGES } from '../../src/core/instrumentation';
 import { EMITTER_LIBRARIES, HANDLER_DECORATORS, IO_EVENTS } from '../../src/modes/internal-events/catalog';
 import { AWS_COMMANDS, BULLMQ_WORKERS, CONSUMERS, DECORATED_CONSUMERS, PRODUCERS, PULLS } from '../../src/modes/message-queues/catalog';
+import { isJobQueue } from '../../src/modes/message-queues/jobs';
 import { JOB_REGISTRIES, SCHEDULE_APIS } from '../../src/modes/scheduled-jobs/catalog';
 import { NODE_SERVER_COVERED_BY, OUTBOUND_CLIENTS, ROUTE_METHODS } from '../../src/modes/sync-request/catalog';
 import { ROOT } from './helpers';
@@ -238,6 +239,10 @@ describe('docs/rules/async-message-propagation.md lists the catalog', () => {
       // AWS commands and Lambda records are fixed in aws.ts (a finding's own fix), not through catalog rows
       ...modulesOf(AWS_COMMANDS.flatMap((command) => command.keys)),
       'aws-lambda',
+      // job queues and NestJS transports are fixed in jobs.ts (telemetry, transport headers, payloads)
+      ...modulesOf([...PRODUCERS, ...CONSUMERS].filter(isJobQueue).flatMap((row) => row.receivers)),
+      ...modulesOf(DECORATED_CONSUMERS.flatMap((row) => row.keys)),
+      ...modulesOf(BULLMQ_WORKERS),
     ]);
     for (const cells of rows.slice(2)) {
       const modules = [...cells[0]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
