@@ -21,7 +21,6 @@ import type { ConsumerFinding, CustomFix, DetectorScope, MessageQueueFinding } f
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-
 /** Batch commands: the property listing the messages, each with its own `MessageAttributes`. */
 const BATCH_ENTRIES: Readonly<Record<string, string>> = {
   '@aws-sdk/client-sqs:SendMessageBatchCommand.#new': 'Entries',
@@ -88,7 +87,7 @@ export function createAwsDetector(scope: DetectorScope): TSESLint.RuleListener {
   return { ...listeners, FunctionDeclaration: onFunction, FunctionExpression: onFunction, ArrowFunctionExpression: onFunction };
 }
 
-/** `client.send(new XCommand(input))`: a producer that sends no context, or a receive that does not ask for it. */
+/** `client.send(new XCommand(input))`: a producer that sends no context, or a receive whose messages lose it. */
 export function judgeAwsSend(
   scope: DetectorScope,
   call: TSESTree.CallExpression,
@@ -253,8 +252,10 @@ function onlyReturnedExpression(sourceCode: SourceCode, fn: FunctionNode): TSEST
 // ── receives ───────────────────────────────────────────────────────────────────────────────────
 
 /**
- * A `ReceiveMessageCommand` whose visible input does not ask for `traceparent` where nothing adds
- * it (the aws-sdk instrumentation does): its messages arrive without their context.
+ * A `ReceiveMessageCommand`, reported once on its `new` head: when a loop over its messages does
+ * work without extracting (`consumerWithoutContext`, even with the aws-sdk instrumentation, whose
+ * receive span only links them), or else when its visible input does not ask for `traceparent`
+ * where nothing adds it (`receiveWithoutAttributes`): its messages arrive without their context.
  */
 function judgeReceive(
   scope: DetectorScope,
@@ -287,7 +288,7 @@ function judgeReceive(
                 if (!loopEdits) return undefined;
                 edits.push(...loopEdits);
               }
-              return edits;
+              return disjoint(edits) ? edits : undefined;
             },
           }
         : undefined,
@@ -301,6 +302,15 @@ function judgeReceive(
     library: aws.library,
     customFix: { wrappers: [], suggestion: 'requestContextAttributes', plan: names },
   };
+}
+
+/**
+ * Whether edits can go into one suggestion: a loop over the messages nested in another one (or a
+ * receive inside such a loop) would be rewritten twice, which ESLint refuses. Those stay report-only.
+ */
+function disjoint(edits: readonly TextEdit[]): boolean {
+  const starts = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  return starts.every((edit, i) => i === 0 || edit.range[0] >= starts[i - 1]!.range[1]);
 }
 
 /** Edits that make `MessageAttributeNames` name the context fields; `undefined` when it already does or cannot be seen. */
