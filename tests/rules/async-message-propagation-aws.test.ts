@@ -22,6 +22,23 @@ const ruleTester = new RuleTester({ defaultFilenames: { ts: BARE_TS, tsx: fixtur
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'an instrumented receive whose loops only delete or hide the messages again (settling is not processing)',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+
+export async function purgeExpired(queueUrl: string) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }));
+  for (const message of Messages) {
+    await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+  }
+  await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }));
+}
+`,
+  },
+  {
     name: 'a local SendMessageCommand/ReceiveMessageCommand and a local client are not the SDK',
     code: `
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -1317,7 +1334,7 @@ module.exports = { poll };
     ],
   },
   {
-    name: 'a bare receive with two loops (processing, then deleting): one report, whose fix asks for the attributes and wraps both loops',
+    name: 'a bare receive with two loops (processing, then deleting): one report, whose fix asks for the attributes and wraps the processing loop (deleting is not processing)',
     code: `
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
@@ -1368,7 +1385,7 @@ export async function poll() {
       await fulfil(JSON.parse(message.Body ?? '{}'));
     }, { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'orders' } });
   }
-  await Promise.all(Messages.map((message) => withExtractedContext(message.MessageAttributes, () => sqs.send(new DeleteMessageCommand({ QueueUrl: QUEUE_URL, ReceiptHandle: message.ReceiptHandle })), { name: 'process orders', kind: 'consumer', attributes: { 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'orders' } })));
+  await Promise.all(Messages.map((message) => sqs.send(new DeleteMessageCommand({ QueueUrl: QUEUE_URL, ReceiptHandle: message.ReceiptHandle }))));
 }
 `,
           },

@@ -288,7 +288,7 @@ function judgeReceive(
                 if (!loopEdits) return undefined;
                 edits.push(...loopEdits);
               }
-              return disjoint(edits) ? edits : undefined;
+              return edits;
             },
           }
         : undefined,
@@ -302,15 +302,6 @@ function judgeReceive(
     library: aws.library,
     customFix: { wrappers: [], suggestion: 'requestContextAttributes', plan: names },
   };
-}
-
-/**
- * Whether edits can go into one suggestion: a loop over the messages nested in another one (or a
- * receive inside such a loop) would be rewritten twice, which ESLint refuses. Those stay report-only.
- */
-function disjoint(edits: readonly TextEdit[]): boolean {
-  const starts = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  return starts.every((edit, i) => i === 0 || edit.range[0] >= starts[i - 1]!.range[1]);
 }
 
 /** Edits that make `MessageAttributeNames` name the context fields; `undefined` when it already does or cannot be seen. */
@@ -471,11 +462,11 @@ function judgeLoopBody(
 ): { plan: ((extract: string) => TextEdit[] | undefined) | undefined } | undefined {
   const { judge, sourceCode } = scope;
   if (loop.type === 'for-of') {
-    if (judge.extractsSomewhere(loop.node.body) || !doesWork(sourceCode, loop.node.body)) return undefined;
+    if (judge.extractsSomewhere(loop.node.body) || !doesWork(scope, loop.node.body)) return undefined;
     return { plan: (extract) => planForOf(sourceCode, loop.node, source, extract) };
   }
   const handler = scope.handlerFunction(loop.callback);
-  if (handler && (judge.extractsSomewhere(handler.body) || !doesWork(sourceCode, handler.body))) return undefined;
+  if (handler && (judge.extractsSomewhere(handler.body) || !doesWork(scope, handler.body))) return undefined;
   if (!handler && (!scope.isOpaque(loop.callback) || isPlainBuiltin(loop.callback))) return undefined;
   const inline = unwrapExpression(loop.callback);
   return { plan: isFunctionNode(inline) ? (extract) => planCallback(sourceCode, inline, source, extract) : undefined };
@@ -633,15 +624,34 @@ const PLAIN_METHODS: ReadonlySet<string> = new Set([
  * Whether per-message code does work: awaits, or calls something that is not a plain built-in. A
  * loop that only collects IDs or logs is not processing the messages.
  */
-function doesWork(sourceCode: SourceCode, body: TSESTree.Node): boolean {
+function doesWork(scope: DetectorScope, body: TSESTree.Node): boolean {
   let found = false;
-  walk(sourceCode, body, (node) => {
+  walk(scope.sourceCode, body, (node) => {
     if (found) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && isQueueHousekeeping(scope, node.argument)) return false;
     if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    else if (node.type === AST_NODE_TYPES.CallExpression && isQueueHousekeeping(scope, node)) return false;
     else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && !isPlainBuiltin(node.callee)) found = true;
     return !found;
   });
   return found;
+}
+
+/** SQS commands that only settle a received message (delete it, hide it longer): not processing. */
+const HOUSEKEEPING_COMMANDS: ReadonlySet<string> = new Set(
+  ['DeleteMessageCommand', 'DeleteMessageBatchCommand', 'ChangeMessageVisibilityCommand', 'ChangeMessageVisibilityBatchCommand'].map(
+    (name) => `@aws-sdk/client-sqs:${name}.#new`,
+  ),
+);
+
+/** `client.send(new DeleteMessageCommand(…))` and the other settling commands. */
+function isQueueHousekeeping(scope: DetectorScope, node: TSESTree.Node): boolean {
+  const call = unwrapExpression(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'send') return false;
+  const command = call.arguments[0];
+  return command?.type === AST_NODE_TYPES.NewExpression && HOUSEKEEPING_COMMANDS.has(scope.origins.key(command) ?? '');
 }
 
 /** `console.log`, `JSON.parse`, `String(x)`, `ids.push(…)`, `body.trim()`. */

@@ -66,7 +66,8 @@ export function planMessageQueueFix(
       if (!existing) imports.push({ module, name: wrapper });
     }
     const edits = finding.customFix.plan(locals);
-    return edits && edits.length > 0 ? { edits, imports, suggestion: finding.customFix.suggestion } : undefined;
+    if (!edits || edits.length === 0 || overlapping(edits)) return undefined;
+    return { edits, imports, suggestion: finding.customFix.suggestion };
   }
   const fix = new FixWriter(sourceCode, module, options);
   const planned = finding.kind === 'producer' ? planProducer(fix, finding) : planConsumer(fix, finding);
@@ -74,7 +75,10 @@ export function planMessageQueueFix(
   return { edits: planned.edits, imports: fix.imports, suggestion: planned.suggestion };
 }
 
-/** Edits one suggestion cannot hold together (a loop nested in another one that is also wrapped). */
+/**
+ * Edits one suggestion cannot hold together (a loop nested in another one that is also wrapped, a
+ * receive inside a loop over its own messages): ESLint refuses them, so the finding stays report-only.
+ */
 function overlapping(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return sorted.some((edit, i) => i > 0 && edit.range[0] < sorted[i - 1]!.range[1]);
