@@ -147,6 +147,17 @@ function firstFix(message: Linter.LintMessage): Fix | undefined {
   return message.suggestions?.[0]?.fix as Fix | undefined;
 }
 
+/**
+ * ESLint 10 refuses to lint a file with a `/* eslint-env … *\/` comment (a fatal message), and older
+ * code bases have many. The rules do not care about it, so the codemod lints a copy in which the
+ * directive's name is changed to a same-length non-directive (offsets stay valid for the real text)
+ * and changes it back in any fix text copied from that copy. The file keeps its comment.
+ */
+const ESLINT_ENV = /(\/\*\s*)eslint-env\b/g;
+const MASKED_ESLINT_ENV = /(\/\*\s*)eslint=env\b/g;
+const maskEslintEnv = (text: string): string => (text.includes('eslint-env') ? text.replace(ESLINT_ENV, '$1eslint=env') : text);
+const unmaskEslintEnv = (text: string): string => (text.includes('eslint=env') ? text.replace(MASKED_ESLINT_ENV, '$1eslint-env') : text);
+
 const position = (message: Linter.LintMessage): string => `(${message.line}:${message.column})`;
 
 /**
@@ -175,7 +186,7 @@ export function applyRuleSuggestions(source: string, filePath: string, options: 
 
   let jsMode: JsMode = 'module';
   const lint = (text: string): Linter.LintMessage[] =>
-    linter.verify(text, configFor(plugin, rules, options.settings, jsMode, options.ruleOptions), { filename });
+    linter.verify(maskEslintEnv(text), configFor(plugin, rules, options.settings, jsMode, options.ruleOptions), { filename });
 
   let messages = lint(original);
   let fatal = messages.find((message) => message.fatal);
@@ -214,7 +225,7 @@ export function applyRuleSuggestions(source: string, filePath: string, options: 
     }
     let next = text;
     for (const fix of chosen.reverse()) {
-      next = next.slice(0, fix.range[0]) + fix.text + next.slice(fix.range[1]);
+      next = next.slice(0, fix.range[0]) + unmaskEslintEnv(fix.text) + next.slice(fix.range[1]);
     }
     if (next === text) break;
     text = next;

@@ -190,6 +190,31 @@ describe('--dry and --print', () => {
   });
 });
 
+describe('a file with an eslint-env comment (ESLint 10 refuses to lint those)', () => {
+  it('is fixed, and keeps its comment', () => {
+    const source = `/* eslint-env node, mocha */
+'use strict';
+const cron = require('node-cron');
+
+cron.schedule('0 4 * * *', async () => {
+  await rotate();
+});
+`;
+    const dir = project({ 'src/legacy.js': source });
+    const result = runCli([RULE, 'src'], dir);
+    expect(result.status, result.output).toBe(0);
+    expect(read(dir, 'src/legacy.js')).toBe(`/* eslint-env node, mocha */
+'use strict';
+const cron = require('node-cron');
+const { traceJob } = require('eslint-plugin-trace-context/wrappers');
+
+cron.schedule('0 4 * * *', traceJob('0 4 * * *', async () => {
+  await rotate();
+}));
+`);
+  });
+});
+
 describe('the uncommitted-changes guard', () => {
   function repo(): string {
     const dir = project({ 'src/good.ts': GOOD_TS, 'src/other.js': OTHER_JS });
