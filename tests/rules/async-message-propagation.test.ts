@@ -3241,6 +3241,63 @@ export async function listen() {
     ],
   },
   {
+    name: 'NATS subscribe callback with an error guard first: the guard stays outside the CONSUMER span',
+    code: `
+import { connect } from 'nats';
+
+export async function listen(log: (error: Error) => void) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.subscribe('orders.created', {
+    callback: async (err, msg) => {
+      if (err) {
+        log(err);
+        return;
+      }
+      await reserve(msg.string());
+    },
+  });
+}
+
+declare function reserve(orderId: string): Promise<void>;
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { connect } from 'nats';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+export async function listen(log: (error: Error) => void) {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  nc.subscribe('orders.created', {
+    callback: async (err, msg) => {
+      if (err) {
+        log(err);
+        return;
+      }
+      return withExtractedContext(msg.headers, async () => {
+        await reserve(msg.string());
+      }, { name: 'process orders.created', kind: 'consumer', attributes: { 'messaging.system': 'nats', 'messaging.destination.name': 'orders.created' } });
+    },
+  });
+}
+
+declare function reserve(orderId: string): Promise<void>;
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'NATS for await over a subscription: reported on nc.subscribe (direct and through a variable)',
     code: `
 import { connect } from 'nats';

@@ -365,27 +365,47 @@ function planHandler(fix: FixWriter, handler: FunctionNode, consumer: Consumer, 
   if (consumer.payload && !fix.options.allowPayloadChanges) return undefined;
   const continuation: Continuation = { wrapper: 'withExtractedContext', system: consumer.system };
   const destination = firstDestination(fix, consumer.destination ?? [], handler, call, handler.body);
-  // `if (!msg) return;` first (amqplib hands a cancelled consumer `null`): only a message gets a span.
+  // Leading guards stay outside the span: `if (!msg) return;` (amqplib hands a cancelled consumer
+  // `null`) and `if (err) { …; return; }` (NATS callbacks): only a message gets a span.
   const guarded = guardedRest(handler, consumer.carrier.index);
   const carrierOf = (source: ValueSource & { readonly from: 'param' }) => {
     const value = paramValue(handler, source);
     return value && consumer.payload ? `${fix.wrapper('payloadContext')}(${value})` : value;
   };
   if (guarded) {
-    const carrier = carrierOf({ ...consumer.carrier, optional: false });
-    return carrier ? wrapStatements(fix, guarded, carrier, continuation, destination, 'function') : undefined;
+    const carrier = carrierOf(guarded.messageChecked ? { ...consumer.carrier, optional: false } : consumer.carrier);
+    return carrier ? wrapStatements(fix, guarded.rest, carrier, continuation, destination, 'function') : undefined;
   }
   const carrier = carrierOf(consumer.carrier);
   return carrier ? wrapHandler(fix, handler, carrier, continuation, destination) : undefined;
 }
 
-/** The statements after a first `if (!param) return;` (or `throw`) in a handler's body, when it has one and more follows. */
-function guardedRest(handler: FunctionNode, index: number): TSESTree.Statement[] | undefined {
+/**
+ * The statements after the guards a handler's body starts with, when more follows: `if (!msg)
+ * return;` on the message parameter, and `if (err) { …; return; }` on another parameter (an
+ * error-first callback). `messageChecked`: a guard left only a present message.
+ */
+function guardedRest(handler: FunctionNode, index: number): { rest: TSESTree.Statement[]; messageChecked: boolean } | undefined {
   const param = handler.params[index];
   if (param?.type !== AST_NODE_TYPES.Identifier || handler.body.type !== AST_NODE_TYPES.BlockStatement || handler.generator) return undefined;
-  const [guard, ...rest] = handler.body.body;
-  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || rest.length === 0 || !isJump(guard.consequent)) return undefined;
-  return negatedName(guard.test) === param.name ? rest : undefined;
+  const others = new Set(handler.params.flatMap((p) => (p !== param && p.type === AST_NODE_TYPES.Identifier ? [p.name] : [])));
+  const statements = handler.body.body;
+  let messageChecked = false;
+  let count = 0;
+  for (const statement of statements) {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !endsWithExit(statement.consequent)) break;
+    if (negatedName(statement.test) === param.name) messageChecked = true;
+    else if (!others.has(presentName(statement.test) ?? '')) break;
+    count += 1;
+  }
+  const rest = statements.slice(count);
+  return count > 0 && rest.length > 0 ? { rest, messageChecked } : undefined;
+}
+
+/** `return;`, `throw e;`, or a block that ends with one (`{ log(err); return; }`). */
+function endsWithExit(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body[statement.body.length - 1] : statement;
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** The variable a test finds empty: `!msg`, `msg === false`, `msg == null`, `undefined === msg` → `msg`. */
