@@ -540,6 +540,29 @@ subscription.on('message', (message) => {
 `,
   },
   {
+    name: 'with the kafkajs and amqplib instrumentations: typed kafkajs Producer/Consumer and amqp-connection-manager channels are covered',
+    filename: INSTRUMENTED_TS,
+    code: `
+import type { Consumer, Producer } from 'kafkajs';
+import amqp from 'amqp-connection-manager';
+
+export class Relay {
+  private readonly channel = amqp.connect(['amqp://rabbit']).createChannel({ json: true });
+
+  constructor(private readonly producer: Producer, private readonly consumer: Consumer) {}
+
+  async start() {
+    await this.consumer.run({ eachMessage: async ({ message }) => this.forward(message.value) });
+  }
+
+  private async forward(value: Buffer | null) {
+    await this.producer.send({ topic: 'orders.copy', messages: [{ value }] });
+    await this.channel.sendToQueue('orders', { value: String(value) });
+  }
+}
+`,
+  },
+  {
     name: 'a typed field assigned a Pub/Sub client with enableOpenTelemetryTracing in the constructor',
     code: `
 import { PubSub, type Topic } from '@google-cloud/pubsub';
@@ -1324,6 +1347,200 @@ export async function drain(channel: Channel): Promise<void> {
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'NestJS providers: a kafkajs Producer and Consumer injected by type, a Pub/Sub Topic parameter',
+    code: `
+import { Inject, Injectable } from '@nestjs/common';
+import type { Topic } from '@google-cloud/pubsub';
+import type { Consumer, Producer } from 'kafkajs';
+
+@Injectable()
+export class OrderEvents {
+  constructor(
+    @Inject('KAFKA_PRODUCER') private readonly producer: Producer,
+    @Inject('KAFKA_CONSUMER') private readonly consumer: Consumer,
+  ) {}
+
+  async placed(id: string) {
+    await this.producer.send({ topic: 'orders', messages: [{ key: id, value: id }] });
+  }
+
+  async listen(handle: (id: string) => Promise<void>) {
+    await this.consumer.run({
+      eachMessage: async ({ message }) => {
+        await handle(String(message.value));
+      },
+    });
+  }
+}
+
+export const announce = (topic: Topic, id: string) => topic.publishMessage({ data: Buffer.from(id) });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 14,
+        column: 11,
+        endLine: 14,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { Inject, Injectable } from '@nestjs/common';
+import type { Topic } from '@google-cloud/pubsub';
+import type { Consumer, Producer } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Injectable()
+export class OrderEvents {
+  constructor(
+    @Inject('KAFKA_PRODUCER') private readonly producer: Producer,
+    @Inject('KAFKA_CONSUMER') private readonly consumer: Consumer,
+  ) {}
+
+  async placed(id: string) {
+    await this.producer.send({ topic: 'orders', messages: [{ key: id, value: id, headers: injectContext() }] });
+  }
+
+  async listen(handle: (id: string) => Promise<void>) {
+    await this.consumer.run({
+      eachMessage: async ({ message }) => {
+        await handle(String(message.value));
+      },
+    });
+  }
+}
+
+export const announce = (topic: Topic, id: string) => topic.publishMessage({ data: Buffer.from(id) });
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: 'kafkajs' },
+        line: 19,
+        column: 7,
+        endLine: 19,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { Inject, Injectable } from '@nestjs/common';
+import type { Topic } from '@google-cloud/pubsub';
+import type { Consumer, Producer } from 'kafkajs';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Injectable()
+export class OrderEvents {
+  constructor(
+    @Inject('KAFKA_PRODUCER') private readonly producer: Producer,
+    @Inject('KAFKA_CONSUMER') private readonly consumer: Consumer,
+  ) {}
+
+  async placed(id: string) {
+    await this.producer.send({ topic: 'orders', messages: [{ key: id, value: id }] });
+  }
+
+  async listen(handle: (id: string) => Promise<void>) {
+    await this.consumer.run({
+      eachMessage: async ({ message }) => {
+        return withExtractedContext(message.headers, async () => {
+          await handle(String(message.value));
+        }, { name: 'process', kind: 'consumer', attributes: { 'messaging.system': 'kafka' } });
+      },
+    });
+  }
+}
+
+export const announce = (topic: Topic, id: string) => topic.publishMessage({ data: Buffer.from(id) });
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 26,
+        column: 55,
+        endLine: 26,
+        endColumn: 75,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { Inject, Injectable } from '@nestjs/common';
+import type { Topic } from '@google-cloud/pubsub';
+import type { Consumer, Producer } from 'kafkajs';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Injectable()
+export class OrderEvents {
+  constructor(
+    @Inject('KAFKA_PRODUCER') private readonly producer: Producer,
+    @Inject('KAFKA_CONSUMER') private readonly consumer: Consumer,
+  ) {}
+
+  async placed(id: string) {
+    await this.producer.send({ topic: 'orders', messages: [{ key: id, value: id }] });
+  }
+
+  async listen(handle: (id: string) => Promise<void>) {
+    await this.consumer.run({
+      eachMessage: async ({ message }) => {
+        await handle(String(message.value));
+      },
+    });
+  }
+}
+
+export const announce = (topic: Topic, id: string) => topic.publishMessage({ data: Buffer.from(id), attributes: injectContext() });
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amqp-connection-manager: ChannelWrapper sendToQueue and publish without instrumentation (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const amqp = require('amqp-connection-manager');
+
+const connection = amqp.connect(['amqp://rabbit']);
+const channel = connection.createChannel({ json: true });
+
+exports.enqueue = (job) => channel.sendToQueue('jobs', job, { persistent: true });
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 7,
+        column: 28,
+        endLine: 7,
+        endColumn: 47,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+const amqp = require('amqp-connection-manager');
+const { injectContext } = require('eslint-plugin-trace-context/wrappers');
+
+const connection = amqp.connect(['amqp://rabbit']);
+const channel = connection.createChannel({ json: true });
+
+exports.enqueue = (job) => channel.sendToQueue('jobs', job, { persistent: true, headers: injectContext() });
+`,
+          },
+        ],
+      },
+    ],
+  },
   // ── kafkajs ────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'kafkajs producer.send: every message literal gets headers',

@@ -124,8 +124,14 @@ export interface Iteration {
   readonly system: string;
 }
 
-const KAFKA_PRODUCER = ['kafkajs:Kafka.#new.producer.#call', 'kafkajs:Kafka.#new.producer.#call.transaction.#call'];
-const KAFKA_CONSUMER = ['kafkajs:Kafka.#new.consumer.#call'];
+/** Also as parameters or fields typed `Producer` / `Transaction` / `Consumer` (NestJS providers inject them). */
+const KAFKA_PRODUCER = [
+  'kafkajs:Kafka.#new.producer.#call',
+  'kafkajs:Kafka.#new.producer.#call.transaction.#call',
+  'kafkajs:Producer.#new',
+  'kafkajs:Transaction.#new',
+];
+const KAFKA_CONSUMER = ['kafkajs:Kafka.#new.consumer.#call', 'kafkajs:Consumer.#new'];
 const AMQP_CHANNEL = [
   'amqplib:connect.#call.createChannel.#call',
   'amqplib:connect.#call.createConfirmChannel.#call',
@@ -133,10 +139,19 @@ const AMQP_CHANNEL = [
   'amqplib/callback_api:connect.#call.createConfirmChannel.#call',
   'amqplib:Channel.#new',
   'amqplib:ConfirmChannel.#new',
+  // amqp-connection-manager's ChannelWrapper has amqplib's publish/sendToQueue/consume signatures
+  // (and sends through amqplib, so the amqplib instrumentation covers it too).
+  'amqp-connection-manager:connect.#call.createChannel.#call',
+  'amqp-connection-manager:AmqpConnectionManager.#new.createChannel.#call',
+  'amqp-connection-manager:ChannelWrapper.#new',
 ];
 const BULLMQ_QUEUE = ['bullmq:Queue.#new', 'bull:#new', 'bull:Queue.#new', 'bullmq:FlowProducer.#new'];
-const PUBSUB_TOPIC = ['@google-cloud/pubsub:PubSub.#new.topic.#call'];
-const PUBSUB_SUBSCRIPTION = ['@google-cloud/pubsub:PubSub.#new.subscription.#call', '@google-cloud/pubsub:PubSub.#new.topic.#call.subscription.#call'];
+const PUBSUB_TOPIC = ['@google-cloud/pubsub:PubSub.#new.topic.#call', '@google-cloud/pubsub:Topic.#new'];
+const PUBSUB_SUBSCRIPTION = [
+  '@google-cloud/pubsub:PubSub.#new.subscription.#call',
+  '@google-cloud/pubsub:PubSub.#new.topic.#call.subscription.#call',
+  '@google-cloud/pubsub:Subscription.#new',
+];
 const NATS_CONNECTION = [
   'nats:connect.#call',
   '@nats-io/transport-node:connect.#call',
@@ -472,6 +487,7 @@ export const BULLMQ_WORKERS = ['bullmq:Worker.#new'];
 export const TOKENS: readonly string[] = [
   'kafkajs',
   'amqplib',
+  'amqp-connection-manager',
   'bull',
   'pubsub',
   'nats',
