@@ -16,6 +16,8 @@ const INJECT_WRAPPERS: readonly WrapperName[] = ['injectContext', 'injectMessage
 /** Wrappers that read the context from a carrier and continue it (as parent, or as a link for batches). */
 const EXTRACT_WRAPPERS: readonly WrapperName[] = ['withExtractedContext', 'withLinkedContext', 'extractContext'];
 const INJECT_NAMES: ReadonlySet<string> = new Set(INJECT_WRAPPERS);
+/** Array methods whose callback sees each element: `messages.forEach((m) => inject(…, m.headers))`. */
+const ELEMENT_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap']);
 const EXTRACT_NAMES: ReadonlySet<string> = new Set(EXTRACT_WRAPPERS);
 
 export class PropagationJudge {
@@ -99,8 +101,11 @@ export class PropagationJudge {
       if (node.type === AST_NODE_TYPES.CallExpression && this.isInjectCall(node)) {
         for (const arg of node.arguments) {
           let value = unwrapExpression(arg);
+          if (value.type === AST_NODE_TYPES.AssignmentExpression) value = unwrapExpression(value.left); // `(m.headers ??= {})`
           while (value.type === AST_NODE_TYPES.MemberExpression) value = unwrapExpression(value.object); // `options.headers`
-          if (value.type === AST_NODE_TYPES.Identifier && variables.has(this.origins.variableOf(value))) found = true;
+          if (value.type === AST_NODE_TYPES.Identifier && (variables.has(this.origins.variableOf(value)) || this.isElementOf(value, variables))) {
+            found = true;
+          }
         }
       }
       if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
@@ -109,6 +114,28 @@ export class PropagationJudge {
       return !found;
     });
     return found;
+  }
+
+  /**
+   * Whether `id` names each element of one of `variables` in turn: the parameter of a callback
+   * given to `messages.forEach(…)` / `map(…)`, or the variable of `for (const m of messages)`.
+   * (Injecting into every message's headers that way injects into the messages sent.)
+   */
+  private isElementOf(id: TSESTree.Identifier, variables: ReadonlySet<unknown>): boolean {
+    const def = this.origins.variableOf(id)?.defs[0];
+    if (!def) return false;
+    let source: TSESTree.Node | undefined;
+    if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name) {
+      const fn: TSESTree.Node = def.node;
+      const call = fn.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+        if (ELEMENT_METHODS.has(memberName(call.callee) ?? '')) source = call.callee.object;
+      }
+    } else if (def.type === 'Variable' && def.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement) {
+      source = def.parent.parent.right;
+    }
+    const value = source ? unwrapExpression(source) : undefined;
+    return value?.type === AST_NODE_TYPES.Identifier && variables.has(this.origins.variableOf(value));
   }
 
   private addVariable(set: Set<unknown>, id: TSESTree.Identifier): void {

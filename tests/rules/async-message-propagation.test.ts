@@ -563,6 +563,33 @@ export class Relay {
 `,
   },
   {
+    name: 'every message of the array sent was injected into in a forEach callback or a for-of loop (a hand-written tracing helper)',
+    code: `
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import type { Message, Producer } from 'kafkajs';
+import type { Channel } from 'amqplib';
+
+export async function sendTraced(producer: Producer, topic: string, messages: Message[]) {
+  return trace.getTracer('kafka').startActiveSpan(\`produce \${topic}\`, { kind: SpanKind.PRODUCER }, async (span) => {
+    messages.forEach((m) => {
+      m.headers = m.headers ?? {};
+      propagation.inject(context.active(), m.headers);
+    });
+    try {
+      return await producer.send({ topic, messages });
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export async function relay(producer: Producer, batch: Message[]) {
+  for (const message of batch) propagation.inject(context.active(), (message.headers ??= {}));
+  await producer.send({ topic: 'relay', messages: batch });
+}
+`,
+  },
+  {
     name: 'a typed field assigned a Pub/Sub client with enableOpenTelemetryTracing in the constructor',
     code: `
 import { PubSub, type Topic } from '@google-cloud/pubsub';
