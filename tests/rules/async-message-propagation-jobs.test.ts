@@ -46,6 +46,23 @@ const ruleTester = new RuleTester({
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'repeatable jobs are schedules, not work handed on: BullMQ and Bull add with a repeat option (literal or variable)',
+    code: `
+import { Queue } from 'bullmq';
+import Bull from 'bull';
+
+const cleaner = new Queue('cleaner', { connection: { host: 'redis' } });
+const digests = new Bull('digests', 'redis://redis:6379');
+const everyNight = { repeat: { pattern: '0 3 * * *' }, jobId: 'nightly' };
+
+export async function scheduleHousekeeping() {
+  await cleaner.add('cleaner', {}, { repeat: { every: 30 * 60 * 1000 }, removeOnComplete: true });
+  await cleaner.add('nightly', {}, everyNight);
+  await digests.add({ kind: 'weekly' }, { repeat: { cron: '0 8 * * 1' } });
+}
+`,
+  },
+  {
     name: 'BullMQ QueueEvents listeners are not consumers',
     code: `
 import { QueueEvents } from 'bullmq';

@@ -152,6 +152,7 @@ export function judgeJobProducer(scope: DetectorScope, call: TSESTree.CallExpres
   if (scope.covered(producer.coveredBy)) return undefined;
   if (scope.judge.alreadyInjects(call)) return undefined;
   if (producer.library === 'bullmq / bull' && (scope.hasConstructorOption(call.callee, 'telemetry') || hasTelemetry(scope, call))) return undefined;
+  if (producer.library === 'bullmq / bull' && isRepeatable(scope, call)) return undefined;
   return {
     kind: 'producer',
     messageId: 'producerWithoutContext',
@@ -161,6 +162,26 @@ export function judgeJobProducer(scope: DetectorScope, call: TSESTree.CallExpres
     producer,
     customFix: producerFix(scope, call),
   };
+}
+
+/**
+ * `queue.add(name, data, { repeat: … })`: a repeatable job is a schedule (each run should start its
+ * own trace, as a cron job does), not work handed on from the code that registers it.
+ */
+function isRepeatable(scope: DetectorScope, call: TSESTree.CallExpression): boolean {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(call.callee) !== 'add') return false;
+  return call.arguments.slice(1).some((arg) => {
+    let value = unwrapExpression(arg);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const def = scope.origins.variableOf(value)?.defs[0];
+      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      if (init) value = unwrapExpression(init);
+    }
+    return (
+      value.type === AST_NODE_TYPES.ObjectExpression &&
+      value.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p.key, p.computed) === 'repeat')
+    );
+  });
 }
 
 /** Bull's `queue.process([name,] [concurrency,] processor)`. */
