@@ -494,20 +494,55 @@ function collectClassMembers(classNode: TSESTree.ClassDeclaration | TSESTree.Cla
             if (inner.type === AST_NODE_TYPES.Identifier) add(inner.name, inner);
           }
         }
-        for (const statement of element.value.body?.body ?? []) {
-          if (
-            statement.type === AST_NODE_TYPES.ExpressionStatement &&
-            statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
-            statement.expression.left.type === AST_NODE_TYPES.MemberExpression &&
-            statement.expression.left.object.type === AST_NODE_TYPES.ThisExpression
-          ) {
-            add(memberName(statement.expression.left), statement.expression);
-          }
-        }
+        if (element.value.body) collectThisAssignments(element.value.body, add);
       }
     }
   }
+  // `this.x = …` in the other methods too (a lazy `connect()` that sets `this.channel`), after the
+  // constructor's, so that a constructor assignment is tried first.
+  for (const element of classNode.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || element.kind === 'constructor') continue;
+    if (element.value.body) collectThisAssignments(element.value.body, add);
+  }
   return members;
+}
+
+/**
+ * Every `this.x = value` in a method body, arrow functions included (they share the method's
+ * `this`), but not inside nested `function`s or classes, whose `this` is another object.
+ */
+function collectThisAssignments(body: TSESTree.Node, add: (name: string | undefined, node: TSESTree.Node) => void): void {
+  const visit = (node: TSESTree.Node): void => {
+    if (
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    ) {
+      return;
+    }
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      add(memberName(node.left), node);
+    }
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item);
+      } else if (isNode(value)) visit(value);
+    }
+  };
+  const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+  for (const statement of statements) visit(statement);
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function importBindingOrigin(node: TSESTree.Node): Origin | undefined {

@@ -1375,6 +1375,69 @@ export async function drain(channel: Channel): Promise<void> {
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: 'a client class that connects lazily: this.channel is assigned in connect(), not in the constructor (CommonJS)',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+const amqp = require('amqplib');
+
+class Broker {
+  constructor() {
+    this.channel = null;
+  }
+
+  async connect() {
+    const connection = await amqp.connect(process.env.AMQP_URL);
+    this.channel = await connection.createChannel();
+  }
+
+  async emit(queue, data) {
+    if (!this.channel) await this.connect();
+    this.channel.sendToQueue(queue, Buffer.from(JSON.stringify(data)), { persistent: true });
+  }
+}
+
+module.exports = new Broker();
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'amqplib' },
+        line: 16,
+        column: 5,
+        endLine: 16,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+const amqp = require('amqplib');
+const { injectContext } = require('eslint-plugin-trace-context/wrappers');
+
+class Broker {
+  constructor() {
+    this.channel = null;
+  }
+
+  async connect() {
+    const connection = await amqp.connect(process.env.AMQP_URL);
+    this.channel = await connection.createChannel();
+  }
+
+  async emit(queue, data) {
+    if (!this.channel) await this.connect();
+    this.channel.sendToQueue(queue, Buffer.from(JSON.stringify(data)), { persistent: true, headers: injectContext() });
+  }
+}
+
+module.exports = new Broker();
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'NestJS providers: a kafkajs Producer and Consumer injected by type, a Pub/Sub Topic parameter',
     code: `
 import { Inject, Injectable } from '@nestjs/common';
