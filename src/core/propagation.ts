@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { TraceContextSettings } from '../settings';
 import { calleeName, walk } from './ast';
-import { isFunctionNode, memberName, unwrapExpression, type OriginResolver } from './origins';
+import { isFunctionNode, memberName, propertyKeyName, staticString, unwrapExpression, type OriginResolver } from './origins';
 import { isHelperCallee, isWrapperCallee, type WrapperName } from './wrappers';
 
 /** Wrappers that write the context into a carrier (HTTP headers, message headers/attributes/fields, payloads). */
@@ -61,7 +61,7 @@ export class PropagationJudge {
 
   /** The call's arguments inject, or the variables they name were injected into in the enclosing function. */
   alreadyInjects(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    for (const arg of call.arguments) if (this.injectsSomewhere(arg)) return true;
+    for (const arg of call.arguments) if (this.injectsSomewhere(arg) || this.writesTraceparent(arg)) return true;
     if (call.type === AST_NODE_TYPES.CallExpression && call.parent?.type === AST_NODE_TYPES.MemberExpression) {
       // superagent: `.set(injectContext())` further down the chain
       let chain: TSESTree.Node = call.parent;
@@ -109,8 +109,11 @@ export class PropagationJudge {
         }
       }
       if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
-        if (variables.has(this.origins.variableOf(node.id)) && this.injectsSomewhere(node.init)) found = true;
+        if (variables.has(this.origins.variableOf(node.id)) && (this.injectsSomewhere(node.init) || setsTraceparent(node.init))) found = true;
       }
+      // By hand: `headers.set('traceparent', …)`, `headers['traceparent'] = …`, `headers.traceparent = …`.
+      const carrier = handWrittenTraceparentCarrier(node);
+      if (carrier && variables.has(this.origins.variableOf(carrier))) found = true;
       return !found;
     });
     return found;
@@ -136,6 +139,17 @@ export class PropagationJudge {
     }
     const value = source ? unwrapExpression(source) : undefined;
     return value?.type === AST_NODE_TYPES.Identifier && variables.has(this.origins.variableOf(value));
+  }
+
+  /** An argument that carries a hand-written `traceparent` (`{ headers: { traceparent: id } }`). */
+  private writesTraceparent(arg: TSESTree.Node): boolean {
+    let found = false;
+    walk(this.sourceCode, arg, (node) => {
+      if (found || isFunctionNode(node)) return false;
+      if (setsTraceparent(node)) found = true;
+      return !found;
+    });
+    return found;
   }
 
   private addVariable(set: Set<unknown>, id: TSESTree.Identifier): void {
@@ -188,4 +202,32 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
 function isPropertyKey(id: TSESTree.Identifier): boolean {
   const parent = id.parent;
   return parent?.type === AST_NODE_TYPES.Property && parent.key === id && !parent.computed && !parent.shorthand;
+}
+
+/** An object literal that writes a `traceparent` key itself (`{ traceparent: … }`). */
+function setsTraceparent(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return (
+    value.type === AST_NODE_TYPES.ObjectExpression &&
+    value.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p.key, p.computed)?.toLowerCase() === 'traceparent')
+  );
+}
+
+/**
+ * The carrier variable a statement writes a `traceparent` into by hand: `h.set('traceparent', v)`
+ * (NATS/gRPC headers, `Headers`), `h['traceparent'] = v`, `h.traceparent = v`.
+ */
+function handWrittenTraceparentCarrier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let target: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(node.callee);
+    if ((method === 'set' || method === 'append') && node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'traceparent') {
+      target = node.callee.object;
+    }
+  } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    if (memberName(node.left)?.toLowerCase() === 'traceparent') target = node.left.object;
+  }
+  let value = target ? unwrapExpression(target) : undefined;
+  while (value?.type === AST_NODE_TYPES.MemberExpression) value = unwrapExpression(value.object);
+  return value?.type === AST_NODE_TYPES.Identifier ? value : undefined;
 }

@@ -590,6 +590,46 @@ export async function relay(producer: Producer, batch: Message[]) {
 `,
   },
   {
+    name: 'NATS request/reply by hand: the reply inbox (createInbox, max: 1) is read inside the caller, and the request carries a traceparent set by hand',
+    code: `
+import { context, trace } from '@opentelemetry/api';
+import { connect, createInbox, headers, StringCodec } from 'nats';
+
+const sc = StringCodec();
+
+export async function ask(subject: string, question: string): Promise<string> {
+  const nc = await connect({ servers: 'nats://nats:4222' });
+  const inbox = createInbox();
+  const replies = nc.subscribe(inbox, { max: 1 });
+  const hdrs = headers();
+  const span = trace.getSpan(context.active());
+  if (span) hdrs.set('traceparent', \`00-\${span.spanContext().traceId}-\${span.spanContext().spanId}-01\`);
+  nc.publish(subject, sc.encode(question), { headers: hdrs, reply: inbox });
+  for await (const reply of replies) return sc.decode(reply.data);
+  nc.subscribe(createInbox(), { callback: (err, msg) => console.log(msg.subject) });
+  throw new Error('no reply');
+}
+`,
+  },
+  {
+    name: 'kafkajs run with both eachMessage (extracting) and eachBatch: kafkajs never calls eachBatch then',
+    filename: INSTRUMENTED_TS,
+    code: `
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'billing' });
+
+export async function start(handle: (value: Buffer | null) => Promise<void>) {
+  await consumer.run({
+    eachMessage: async ({ message }) => handle(message.value),
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) await handle(message.value);
+    },
+  });
+}
+`,
+  },
+  {
     name: 'a typed field assigned a Pub/Sub client with enableOpenTelemetryTracing in the constructor',
     code: `
 import { PubSub, type Topic } from '@google-cloud/pubsub';

@@ -205,6 +205,7 @@ export function createMessageQueueDetector(
       const key = origins.key(source);
       const row = ITERATIONS.find((candidate) => candidate.keys.includes(key ?? ''));
       if (!row) return;
+      if (isReplyInbox(source)) return;
       const callee = source.callee;
       found.push(() =>
         judge.extractsSomewhere(node.body)
@@ -223,6 +224,26 @@ export function createMessageQueueDetector(
   function keyOf(node: TSESTree.Node): string | undefined {
     const origin = origins.resolve(node);
     return origin ? originKey(origin) : undefined;
+  }
+
+  /**
+   * A NATS subscription that waits for the reply to the caller's own request (`subscribe(inbox, {
+   * max: 1 })`, a subject from `createInbox()`): the reply is read inside the caller's trace, it is
+   * not a message that starts work of its own.
+   */
+  function isReplyInbox(call: TSESTree.CallExpression): boolean {
+    const options = call.arguments[1] ? unwrapExpression(call.arguments[1]) : undefined;
+    if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+      const max = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p.key, p.computed) === 'max');
+      if (max && max.value.type === AST_NODE_TYPES.Literal && max.value.value === 1) return true;
+    }
+    let subject = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+    if (subject?.type === AST_NODE_TYPES.Identifier) {
+      const def = origins.variableOf(subject)?.defs[0];
+      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      subject = init ? unwrapExpression(init) : undefined;
+    }
+    return subject?.type === AST_NODE_TYPES.CallExpression && calleeName(subject.callee) === 'createInbox';
   }
 
   /** The call a `for await` loop iterates: `nc.subscribe(…)`, or the one a variable was initialised with (awaits skipped). */
@@ -252,12 +273,16 @@ export function createMessageQueueDetector(
     if (!arg) return undefined;
     const value = unwrapExpression(arg);
     if (consumer.library === '@google-cloud/pubsub' && hasConstructorOption(call.callee, 'enableOpenTelemetryTracing')) return undefined;
+    if (consumer.library.startsWith('nats') && isReplyInbox(call)) return undefined;
     if (consumer.handler.properties) {
       if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const names = value.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyKeyName(p.key, p.computed) : undefined));
       for (const property of value.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const name = propertyKeyName(property.key, property.computed);
         if (name === undefined || !consumer.handler.properties.includes(name)) continue;
+        // kafkajs never calls `eachBatch` when `eachMessage` is given (its runner prefers eachMessage).
+        if (name === 'eachBatch' && names.includes('eachMessage')) continue;
         if (covered(consumer.coveredBy) && !consumer.uncoveredProperties?.includes(name)) continue;
         const handler = handlerFunction(property.value);
         if (handler && judge.extractsSomewhere(handler.body)) continue;
