@@ -22,6 +22,19 @@ const ruleTester = new RuleTester({ defaultFilenames: { ts: BARE_TS, tsx: fixtur
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'an SNS Publish to a phone number is an SMS (a command in a variable too)',
+    code: `
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+
+const sns = new SNSClient({});
+
+export async function textCode(phone: string, code: string) {
+  const command = new PublishCommand({ PhoneNumber: phone, Message: \`Your code: \${code}\` });
+  await sns.send(command);
+}
+`,
+  },
+  {
     name: 'an instrumented receive whose loops only delete or hide the messages again (settling is not processing)',
     filename: INSTRUMENTED_TS,
     code: `
@@ -475,6 +488,45 @@ exports.pollOnce = (handle) =>
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'an SQS command built in a const before it is sent',
+    code: `
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+
+const sqs = new SQSClient({});
+
+export async function enqueue(body: string) {
+  const command = new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: body });
+  await sqs.send(command);
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@aws-sdk/client-sqs' },
+        line: 8,
+        column: 9,
+        endLine: 8,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { injectMessageAttributes } from 'eslint-plugin-trace-context/wrappers';
+
+const sqs = new SQSClient({});
+
+export async function enqueue(body: string) {
+  const command = new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: body, MessageAttributes: injectMessageAttributes() });
+  await sqs.send(command);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'SQS SendMessage without attributes gets MessageAttributes: injectMessageAttributes()',
     code: `

@@ -97,6 +97,8 @@ export function judgeAwsSend(
   if (aws.role === 'receive') return judgeReceive(scope, call, command, aws);
   if (scope.judge.alreadyInjects(call)) return undefined;
   const input = command.arguments[0] ? unwrapExpression(command.arguments[0]) : undefined;
+  // SNS `Publish` to a phone number is an SMS: no service consumes it.
+  if (input?.type === AST_NODE_TYPES.ObjectExpression && findProperty(input, 'PhoneNumber')) return undefined;
   const attributes = input?.type === AST_NODE_TYPES.ObjectExpression ? countAttributes(input, aws.attributesProperty) : undefined;
   if (aws.covered && scope.covered(['aws-sdk'])) {
     if (aws.attributeCap === undefined || attributes === undefined || attributes <= aws.attributeCap) return undefined;

@@ -167,8 +167,8 @@ export function createMessageQueueDetector(
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = memberName(callee);
       if (method === undefined || !METHOD_NAMES.has(method)) return;
-      if (method === 'send' && node.arguments[0]?.type === AST_NODE_TYPES.NewExpression) {
-        const command = node.arguments[0];
+      const command = method === 'send' ? awsCommandOf(node.arguments[0]) : undefined;
+      if (command) {
         const aws = AWS_COMMANDS.find((row) => row.keys.includes(origins.key(command) ?? ''));
         if (aws) found.push(() => judgeAwsSend(scope, node, command, aws));
         return;
@@ -224,6 +224,21 @@ export function createMessageQueueDetector(
   function keyOf(node: TSESTree.Node): string | undefined {
     const origin = origins.resolve(node);
     return origin ? originKey(origin) : undefined;
+  }
+
+  /** `client.send(new XCommand(…))`, or `client.send(command)` with `const command = new XCommand(…)`. */
+  function awsCommandOf(arg: TSESTree.Node | undefined): TSESTree.NewExpression | undefined {
+    if (!arg) return undefined;
+    let value = unwrapExpression(arg);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = origins.variableOf(value);
+      const def = variable?.defs[0];
+      if (def?.type !== 'Variable' || (def.parent as TSESTree.VariableDeclaration | undefined)?.kind !== 'const') return undefined;
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      if (!init) return undefined;
+      value = unwrapExpression(init);
+    }
+    return value.type === AST_NODE_TYPES.NewExpression ? value : undefined;
   }
 
   /**
