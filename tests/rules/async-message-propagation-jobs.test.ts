@@ -27,6 +27,8 @@ const RULE = 'async-message-propagation';
 const BARE_TS = fixture('jobs-bare', 'src', 'jobs.ts');
 const BARE_CJS = fixture('jobs-bare', 'src', 'jobs.cjs');
 const BARE_MJS = fixture('jobs-bare', 'src', 'jobs.mjs');
+/** A NestJS service on the RabbitMQ transport (amqplib its only broker client) with the amqplib instrumentation. */
+const NEST_RMQ_INSTRUMENTED = fixture('nest-rmq-instrumented', 'src', 'orders.controller.ts');
 const BARE_SPEC_TS = fixture('jobs-bare', 'src', 'jobs.spec.ts');
 /** bullmq-otel in `dependencies`: BullMQ's own telemetry is the fix. */
 const OTEL_TS = fixture('jobs-otel', 'src', 'jobs.ts');
@@ -45,6 +47,29 @@ const ruleTester = new RuleTester({
 });
 
 const valid: ValidTestCase<Options>[] = [
+  {
+    name: 'NestJS on the RabbitMQ transport with the amqplib instrumentation: handlers and the client are covered (NestJS runs on amqplib)',
+    filename: NEST_RMQ_INSTRUMENTED,
+    code: `
+import { Controller, Inject } from '@nestjs/common';
+import { ClientProxy, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+
+@Controller()
+export class OrdersController {
+  constructor(@Inject('BILLING') private readonly billing: ClientProxy) {}
+
+  @EventPattern('order.placed')
+  async placed(@Payload() order: { id: string }) {
+    await this.billing.emit('invoice.requested', { orderId: order.id }).toPromise();
+  }
+
+  @MessagePattern('order.get')
+  get(@Payload() id: string) {
+    return { id };
+  }
+}
+`,
+  },
   {
     name: 'repeatable jobs are schedules, not work handed on: BullMQ and Bull add with a repeat option (literal or variable)',
     code: `
@@ -550,6 +575,52 @@ export const reports = () => flows.addBulk([{ name: 'a', queueName: 'reports' },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'NestJS with the amqplib instrumentation but a handler typed for the NATS transport: not covered',
+    filename: NEST_RMQ_INSTRUMENTED,
+    code: `
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, NatsContext, Payload } from '@nestjs/microservices';
+
+@Controller()
+export class AuditController {
+  @EventPattern('audit.recorded')
+  recorded(@Payload() entry: { id: string }, @Ctx() context: NatsContext) {
+    console.log(entry.id, context.getSubject());
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'consumerWithoutContext',
+        data: { library: '@nestjs/microservices' },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'continueMessageContext',
+            output: `
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, NatsContext, Payload } from '@nestjs/microservices';
+import { withExtractedContext } from 'eslint-plugin-trace-context/wrappers';
+
+@Controller()
+export class AuditController {
+  @EventPattern('audit.recorded')
+  recorded(@Payload() entry: { id: string }, @Ctx() context: NatsContext) {
+    return withExtractedContext(context.getHeaders(), () => {
+      console.log(entry.id, context.getSubject());
+    }, { name: 'process audit.recorded', kind: 'consumer', attributes: { 'messaging.system': 'nats', 'messaging.destination.name': 'audit.recorded' } });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'bullmq-otel in dependencies: the Queue and the Worker get BullMQ\'s own telemetry',
     filename: OTEL_TS,

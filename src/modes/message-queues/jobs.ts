@@ -153,6 +153,7 @@ export function judgeJobProducer(scope: DetectorScope, call: TSESTree.CallExpres
   if (scope.judge.alreadyInjects(call)) return undefined;
   if (producer.library === 'bullmq / bull' && (scope.hasConstructorOption(call.callee, 'telemetry') || hasTelemetry(scope, call))) return undefined;
   if (producer.library === 'bullmq / bull' && isRepeatable(scope, call)) return undefined;
+  if (producer.library === NEST && nestTransportCovered(scope, clientTransport(scope, call))) return undefined;
   return {
     kind: 'producer',
     messageId: 'producerWithoutContext',
@@ -245,6 +246,7 @@ function judgeDecorated(
     const call = processor?.expression.type === AST_NODE_TYPES.CallExpression ? processor.expression : undefined;
     customFix = jobConsumerFix(scope, fn, 'bull', processorQueue(call) ?? jobDestination(fn, 'queue.name'));
   } else if (library === NEST) {
+    if (nestTransportCovered(scope, ctxTransport(scope, fn))) return undefined;
     customFix = nestHandlerFix(scope, fn, decorator);
   }
   return { kind: 'consumer', messageId: 'consumerWithoutContext', loc: key.loc, library, customFix };
@@ -397,6 +399,66 @@ function hasTelemetry(scope: DetectorScope, call: TSESTree.CallExpression): bool
   if (construction?.type !== AST_NODE_TYPES.NewExpression) return false;
   const index = TELEMETRY_OPTIONS_INDEX[scope.origins.key(construction.callee) ?? ''];
   return index !== undefined && optionsHave(scope, construction.arguments[index], 'telemetry');
+}
+
+/**
+ * NestJS's RabbitMQ and Kafka transports send and consume through amqplib and kafkajs, so their
+ * instrumentations cover `@EventPattern` handlers and `ClientProxy` calls on those transports. The
+ * transport is read from a typed `@Ctx()` or client class, else from the package: when the only
+ * broker client it depends on is amqplib (or amqp-connection-manager) or kafkajs.
+ */
+type CoveringClient = 'amqplib' | 'kafkajs' | 'other' | undefined;
+
+const NEST_TRANSPORT_BY_TYPE: Readonly<Record<string, CoveringClient>> = {
+  [`${NEST}:RmqContext`]: 'amqplib',
+  [`${NEST}:ClientRMQ.#new`]: 'amqplib',
+  [`${NEST}:KafkaContext`]: 'kafkajs',
+  [`${NEST}:ClientKafka.#new`]: 'kafkajs',
+  [`${NEST}:ClientKafkaProxy.#new`]: 'kafkajs',
+  [`${NEST}:NatsContext`]: 'other',
+  [`${NEST}:ClientNats.#new`]: 'other',
+  [`${NEST}:MqttContext`]: 'other',
+  [`${NEST}:ClientMqtt.#new`]: 'other',
+  [`${NEST}:RedisContext`]: 'other',
+  [`${NEST}:ClientRedis.#new`]: 'other',
+  [`${NEST}:TcpContext`]: 'other',
+  [`${NEST}:ClientTCP.#new`]: 'other',
+};
+
+/** Broker clients a NestJS transport runs on, by package name. */
+const NEST_TRANSPORT_PACKAGES: Readonly<Record<string, CoveringClient>> = {
+  amqplib: 'amqplib',
+  'amqp-connection-manager': 'amqplib',
+  kafkajs: 'kafkajs',
+  nats: 'other',
+  mqtt: 'other',
+};
+
+function ctxTransport(scope: DetectorScope, fn: TSESTree.FunctionExpression): CoveringClient {
+  for (const param of fn.params) {
+    if (param.type !== AST_NODE_TYPES.Identifier || !param.decorators.some((d) => scope.origins.key(decoratorCallee(d)) === `${NEST}:Ctx`)) continue;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return NEST_TRANSPORT_BY_TYPE[scope.origins.key(type.typeName) ?? ''];
+  }
+  return undefined;
+}
+
+function clientTransport(scope: DetectorScope, call: TSESTree.CallExpression): CoveringClient {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? NEST_TRANSPORT_BY_TYPE[scope.origins.key(callee.object) ?? ''] : undefined;
+}
+
+function nestTransportCovered(scope: DetectorScope, known: CoveringClient): boolean {
+  let transport = known;
+  if (transport === undefined) {
+    const filename = (scope as unknown as { readonly filename?: string }).filename;
+    const dependencies = filename !== undefined ? findManifest(filename)?.allDependencies : undefined;
+    const found = new Set(Object.keys(NEST_TRANSPORT_PACKAGES).filter((name) => dependencies?.has(name)).map((name) => NEST_TRANSPORT_PACKAGES[name]));
+    if (found.size !== 1) return false;
+    transport = [...found][0];
+  }
+  return (transport === 'amqplib' || transport === 'kafkajs') && scope.covered([transport]);
 }
 
 /** Whether the file's package lists `name` in `dependencies` (what a production install keeps). */
