@@ -81,12 +81,26 @@ function isCommonJs(sourceCode: SourceCode): boolean {
     ) {
       return false;
     }
-    if (requireSource(statement, sourceCode) !== undefined) sawRequire = true;
+    if (requireSource(statement, sourceCode) !== undefined || isModuleExportsAssignment(statement)) sawRequire = true;
   }
   if (sawRequire || ast.sourceType !== 'module') return true;
   // A `.js` file opening with 'use strict' and no module syntax is a CommonJS script.
   const first = ast.body[0];
   return !!first && isDirective(first) && (first as TSESTree.ExpressionStatement).directive === 'use strict';
+}
+
+/** `module.exports = …`, `module.exports.x = …`, `exports.x = …` at the top level: a CommonJS module. */
+function isModuleExportsAssignment(statement: TSESTree.Node): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  let target: TSESTree.Node = statement.expression.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
+    const object: TSESTree.Node = target.object;
+    if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports')) {
+      return object.name === 'exports' || (target.property.type === AST_NODE_TYPES.Identifier && target.property.name === 'exports');
+    }
+    target = object;
+  }
+  return false;
 }
 
 /** The module a top-level `const x = require('m')` / `require('m')` statement loads. */

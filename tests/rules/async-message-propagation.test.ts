@@ -1415,6 +1415,31 @@ export async function drain(channel: Channel): Promise<void> {
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: 'NATS loaded lazily (an optional dependency required inside a function): reported, but no top-level import of headers is added',
+    filename: BARE_CJS,
+    languageOptions: COMMONJS,
+    code: `
+async function announce(subject, data) {
+  const { connect } = require('nats');
+  const nc = await connect();
+  nc.publish(subject, data);
+}
+
+module.exports = { announce };
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: 'nats / @nats-io/transport-node' },
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 13,
+        suggestions: [],
+      },
+    ],
+  },
+  {
     name: 'a client class that connects lazily: this.channel is assigned in connect(), not in the constructor (CommonJS)',
     filename: BARE_CJS,
     languageOptions: COMMONJS,

@@ -7,6 +7,7 @@ import { RuleTester, fixture } from './rule-tester';
 
 const SERVICE_TS = fixture('service', 'src', 'jobs.ts');
 const SERVICE_CJS = fixture('service', 'src', 'jobs.cjs');
+const SERVICE_JS = fixture('service', 'src', 'jobs.js');
 
 const ruleTester = new RuleTester({ defaultFilenames: { ts: SERVICE_TS, tsx: fixture('service', 'src', 'jobs.tsx') } });
 
@@ -126,6 +127,41 @@ exports.keep = [bindContext, traceScript];
 cron.schedule('0 3 * * *', traceJob('0 3 * * *', async () => {
   await backup();
 }));
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a .js file whose only CommonJS signs are module.exports and a require inside a function gets a require',
+    filename: SERVICE_JS,
+    code: `function start() {
+  const cron = require('node-cron');
+  cron.schedule('0 3 * * *', async () => {
+    await backup();
+  });
+}
+
+module.exports = { start };
+`,
+    errors: [
+      {
+        ...job('0 3 * * *'),
+        suggestions: [
+          {
+            messageId: 'wrapWithTraceJob',
+            data: { name: "'0 3 * * *'" },
+            output: `const { traceJob } = require('eslint-plugin-trace-context/wrappers');
+
+function start() {
+  const cron = require('node-cron');
+  cron.schedule('0 3 * * *', traceJob('0 3 * * *', async () => {
+    await backup();
+  }));
+}
+
+module.exports = { start };
 `,
           },
         ],

@@ -245,18 +245,20 @@ function carrierConstructor(fix: FixWriter, call: TSESTree.CallExpression, const
   }
   // The module imported for values, else the one the client's type comes from (`import type { NatsConnection }`).
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? getOrigins(fix.sourceCode).resolve(call.callee.object)?.module : undefined;
+  // Never a new top-level import of a module the file only loads lazily (`require('nats')` inside a
+  // function or a try block: an optional dependency): the file must import it at the top already.
   const module =
-    constructor.modules.find((candidate) => importsModule(fix.sourceCode, candidate)) ??
-    constructor.modules.find((candidate) => candidate === receiver);
+    constructor.modules.find((candidate) => importsModule(fix.sourceCode, candidate, false)) ??
+    constructor.modules.find((candidate) => candidate === receiver && importsModule(fix.sourceCode, candidate, true));
   if (!module) return undefined;
   if (findVariable(fix.sourceCode.getScope(call), constructor.name)) return undefined; // a local `headers` would hide the import
   return `${fix.from(module, constructor.name)}()`;
 }
 
-/** Whether a top-level import or require names `module`. */
-function importsModule(sourceCode: SourceCode, module: string): boolean {
+/** Whether a top-level import or require names `module` (`types`: a type-only import counts too). */
+function importsModule(sourceCode: SourceCode, module: string, types: boolean): boolean {
   return sourceCode.ast.body.some((statement) => {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source.value === module && statement.importKind !== 'type';
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source.value === module && (types || statement.importKind !== 'type');
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
     return statement.declarations.some((declarator) => {
       let init = declarator.init;
