@@ -196,7 +196,12 @@ export class OriginResolver {
         // `url.protocol === 'https:' ? https : http`: both sides of the same shape stand for either.
         const left = this.resolve(node.type === AST_NODE_TYPES.ConditionalExpression ? node.consequent : node.left, depth + 1);
         const right = this.resolve(node.type === AST_NODE_TYPES.ConditionalExpression ? node.alternate : node.right, depth + 1);
-        if (!left || !right) return node.type === AST_NODE_TYPES.LogicalExpression ? left ?? right : undefined;
+        if (!left || !right) {
+          if (node.type === AST_NODE_TYPES.LogicalExpression) return left ?? right;
+          // `enabled ? new PubSub() : null`: the client, where there is one.
+          if (isNullish(node.alternate)) return left;
+          return isNullish(node.consequent) ? right : undefined;
+        }
         return left.path.join('.') === right.path.join('.') ? left : undefined;
       }
       case AST_NODE_TYPES.ClassExpression:
@@ -665,4 +670,14 @@ export function getOrigins(sourceCode: SourceCode): OriginResolver {
     resolvers.set(sourceCode.ast, resolver);
   }
   return resolver;
+}
+
+/** `null`, `undefined`, `void 0`. */
+function isNullish(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) ||
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') ||
+    (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void')
+  );
 }

@@ -1415,6 +1415,43 @@ export async function drain(channel: Channel): Promise<void> {
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: 'a client created only when enabled (cond ? new PubSub() : null) is still the client',
+    code: `
+import { PubSub } from '@google-cloud/pubsub';
+
+const pubsub = process.env.PUBSUB_ENABLED ? new PubSub() : null;
+
+export async function publish(id: string) {
+  await pubsub?.topic('orders').publishMessage({ data: Buffer.from(id) });
+}
+`,
+    errors: [
+      {
+        messageId: 'producerWithoutContext',
+        data: { library: '@google-cloud/pubsub' },
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 47,
+        suggestions: [
+          {
+            messageId: 'injectIntoMessage',
+            output: `
+import { PubSub } from '@google-cloud/pubsub';
+import { injectContext } from 'eslint-plugin-trace-context/wrappers';
+
+const pubsub = process.env.PUBSUB_ENABLED ? new PubSub() : null;
+
+export async function publish(id: string) {
+  await pubsub?.topic('orders').publishMessage({ data: Buffer.from(id), attributes: injectContext() });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'NATS loaded lazily (an optional dependency required inside a function): reported, but no top-level import of headers is added',
     filename: BARE_CJS,
     languageOptions: COMMONJS,
