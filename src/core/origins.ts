@@ -155,6 +155,18 @@ export class OriginResolver {
     return findVariable(this.sourceCode.getScope(node), node.name);
   }
 
+  /**
+   * The initialiser of the variable an identifier names (`const options = { … }` → the object), for
+   * a plain `let`/`const`/`var x = …` declarator; with `constOnly`, only a `const` (never reassigned).
+   */
+  variableInit(node: TSESTree.Identifier, constOnly = false): TSESTree.Expression | undefined {
+    const def = this.variableOf(node)?.defs[0];
+    if (def?.type !== 'Variable') return undefined;
+    if (constOnly && (def.parent as TSESTree.VariableDeclaration | null)?.kind !== 'const') return undefined;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    return declarator.id.type === AST_NODE_TYPES.Identifier ? (declarator.init ?? undefined) : undefined;
+  }
+
   private compute(node: TSESTree.Node, depth: number): Origin | undefined {
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:

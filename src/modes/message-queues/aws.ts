@@ -196,7 +196,7 @@ function spreadAttributes(scope: DetectorScope, spread: TSESTree.SpreadElement):
   const from = unwrapExpression(spread.argument);
   if (from.type !== AST_NODE_TYPES.Identifier && from.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const text = scope.sourceCode.getText(from);
-  const init = from.type === AST_NODE_TYPES.Identifier ? constInit(scope, from) : undefined;
+  const init = from.type === AST_NODE_TYPES.Identifier ? scope.origins.variableInit(from, true) : undefined;
   const literal = init && unwrapExpression(init);
   if (literal?.type === AST_NODE_TYPES.ObjectExpression && literal.properties.every((p) => p.type === AST_NODE_TYPES.Property)) {
     return findProperty(literal, ATTRIBUTES) ? `${text}.${ATTRIBUTES}` : '';
@@ -225,7 +225,7 @@ function entriesEdits(scope: DetectorScope, call: TSESTree.CallExpression, node:
     if (message?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
     messages.push(message);
   } else if (value.type === AST_NODE_TYPES.Identifier && depth === 0) {
-    const init = constInit(scope, value);
+    const init = scope.origins.variableInit(value, true);
     if (!init || enclosingFunctionOf(init) !== enclosingFunctionOf(call)) return undefined;
     return entriesEdits(scope, call, init, inject, depth + 1);
   }
@@ -347,7 +347,7 @@ function queueName(scope: DetectorScope, command: TSESTree.NewExpression): strin
   const url = input ? findProperty(input, 'QueueUrl') : undefined;
   if (!url) return undefined;
   let value = unwrapExpression(url.value);
-  if (value.type === AST_NODE_TYPES.Identifier) value = constInit(scope, value) ?? value;
+  if (value.type === AST_NODE_TYPES.Identifier) value = scope.origins.variableInit(value, true) ?? value;
   const name = staticString(value)?.split('/').filter((segment) => segment !== '').pop();
   return name !== undefined && /^[\w.-]+$/.test(name) ? name : undefined;
 }
@@ -758,17 +758,9 @@ function jsDocKind(sourceCode: SourceCode, fn: FunctionNode): LambdaKind | undef
 /** A command's input as an object literal: written in place, or a `const` initialised with one. */
 function inputObject(scope: DetectorScope, command: TSESTree.NewExpression): TSESTree.ObjectExpression | undefined {
   let input = command.arguments[0] ? unwrapExpression(command.arguments[0]) : undefined;
-  if (input?.type === AST_NODE_TYPES.Identifier) input = constInit(scope, input);
+  if (input?.type === AST_NODE_TYPES.Identifier) input = scope.origins.variableInit(input, true);
   input = input && unwrapExpression(input);
   return input?.type === AST_NODE_TYPES.ObjectExpression ? input : undefined;
-}
-
-/** The initialiser of a `const` (never reassigned by construction) an identifier names. */
-function constInit(scope: DetectorScope, id: TSESTree.Identifier): TSESTree.Expression | undefined {
-  const def = scope.origins.variableOf(id)?.defs[0];
-  if (def?.type !== 'Variable' || (def.parent as TSESTree.VariableDeclaration | null)?.kind !== 'const') return undefined;
-  const declarator = def.node as TSESTree.VariableDeclarator;
-  return declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.init ?? undefined : undefined;
 }
 
 function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {

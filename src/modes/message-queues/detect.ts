@@ -231,10 +231,7 @@ export function createMessageQueueDetector(
     if (!arg) return undefined;
     let value = unwrapExpression(arg);
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = origins.variableOf(value);
-      const def = variable?.defs[0];
-      if (def?.type !== 'Variable' || (def.parent as TSESTree.VariableDeclaration | undefined)?.kind !== 'const') return undefined;
-      const init = (def.node as TSESTree.VariableDeclarator).init;
+      const init = origins.variableInit(value, true);
       if (!init) return undefined;
       value = unwrapExpression(init);
     }
@@ -254,8 +251,7 @@ export function createMessageQueueDetector(
     }
     let subject = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
     if (subject?.type === AST_NODE_TYPES.Identifier) {
-      const def = origins.variableOf(subject)?.defs[0];
-      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      const init = origins.variableInit(subject);
       subject = init ? unwrapExpression(init) : undefined;
     }
     return subject?.type === AST_NODE_TYPES.CallExpression && calleeName(subject.callee) === 'createInbox';
@@ -265,8 +261,7 @@ export function createMessageQueueDetector(
   function iteratedCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
     let source = unwrapAwait(node);
     if (source.type === AST_NODE_TYPES.Identifier) {
-      const def = origins.variableOf(source)?.defs[0];
-      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      const init = origins.variableInit(source);
       if (!init) return undefined;
       source = unwrapAwait(init);
     }
@@ -371,16 +366,12 @@ export function createMessageQueueDetector(
         } else current = current.object;
       } else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
       else if (current.type === AST_NODE_TYPES.AwaitExpression) current = current.argument;
-      else if (current.type === AST_NODE_TYPES.Identifier) {
-        const def: TSESLint.Scope.Definition | undefined = origins.variableOf(current)?.defs[0];
-        current = def?.type === 'Variable' ? ((def.node as TSESTree.VariableDeclarator).init ?? undefined) : undefined;
-      } else if (current.type === AST_NODE_TYPES.NewExpression) {
+      else if (current.type === AST_NODE_TYPES.Identifier) current = origins.variableInit(current); else if (current.type === AST_NODE_TYPES.NewExpression) {
         return current.arguments.some((arg) => {
           let value = unwrapExpression(arg);
           if (value.type === AST_NODE_TYPES.Identifier) {
             // `new Queue('email', options)` with `const options = { telemetry: … }`
-            const def = origins.variableOf(value)?.defs[0];
-            const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+            const init = origins.variableInit(value);
             if (init) value = unwrapExpression(init);
           }
           return value.type === AST_NODE_TYPES.ObjectExpression && hasProperty(value, option);

@@ -174,8 +174,7 @@ function isRepeatable(scope: DetectorScope, call: TSESTree.CallExpression): bool
   return call.arguments.slice(1).some((arg) => {
     let value = unwrapExpression(arg);
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const def = scope.origins.variableOf(value)?.defs[0];
-      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      const init = scope.origins.variableInit(value);
       if (init) value = unwrapExpression(init);
     }
     return (
@@ -501,8 +500,7 @@ function optionsHave(scope: DetectorScope, node: TSESTree.Node | undefined, name
 function objectLiteral(scope: DetectorScope, node: TSESTree.Node | undefined): TSESTree.ObjectExpression | undefined {
   let value = node && unwrapExpression(node);
   if (value?.type === AST_NODE_TYPES.Identifier) {
-    const def = scope.origins.variableOf(value)?.defs[0];
-    const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+    const init = scope.origins.variableInit(value);
     value = init ? unwrapExpression(init) : undefined;
   }
   return value?.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
